@@ -1,0 +1,47 @@
+package io.keyward.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and how to reach a management API.
+ *
+ * @param managerUrl     the manager application's URL; the client appends {@code /apiops}
+ * @param getRetries     extra attempts for GETs that fail at the network level; mutations never retry
+ */
+public record ConnectionSettings(URI managerUrl, Authentication authentication, Duration connectTimeout,
+                                 Duration readTimeout, Duration callTimeout, int getRetries) {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    public static final int DEFAULT_GET_RETRIES = 2;
+
+    public ConnectionSettings {
+        Objects.requireNonNull(managerUrl, "managerUrl");
+        Objects.requireNonNull(authentication, "authentication");
+        connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT);
+        readTimeout = positive(readTimeout, DEFAULT_READ_TIMEOUT);
+        callTimeout = positive(callTimeout, DEFAULT_CALL_TIMEOUT);
+        if (getRetries < 0) {
+            throw new IllegalArgumentException("getRetries must be >= 0");
+        }
+    }
+
+    public static ConnectionSettings of(URI managerUrl, Authentication authentication) {
+        return new ConnectionSettings(managerUrl, authentication, null, null, null, DEFAULT_GET_RETRIES);
+    }
+
+    public ConnectionSettings withTimeouts(Duration connect, Duration read, Duration call) {
+        return new ConnectionSettings(managerUrl, authentication, connect, read, call, getRetries);
+    }
+
+    public ConnectionSettings withGetRetries(int retries) {
+        return new ConnectionSettings(managerUrl, authentication, connectTimeout, readTimeout, callTimeout, retries);
+    }
+
+    private static Duration positive(Duration value, Duration fallback) {
+        return value == null || value.isZero() || value.isNegative() ? fallback : value;
+    }
+}

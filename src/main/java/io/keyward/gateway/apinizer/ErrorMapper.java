@@ -156,7 +156,8 @@ final class ErrorMapper {
     }
 
     private static String sentence(Failure failure, int status, String description) {
-        String server = description == null ? null : ensurePeriod(description);
+        // "Invalid token (HTTP 401)." reads better than "Invalid token. (HTTP 401)"
+        String server = description == null ? null : stripPeriod(description.trim());
         String generic;
         if (failure instanceof Failure.Unauthorized) {
             generic = "the server did not accept the token (it may be wrong, expired or revoked).";
@@ -180,15 +181,14 @@ final class ErrorMapper {
             return generic;
         }
         if (failure instanceof Failure.RateLimited r && r.retryAfter() != null) {
-            return server + " (retry in " + r.retryAfter().toSeconds() + " s, HTTP " + status + ")";
+            return server + " (retry in " + r.retryAfter().toSeconds() + " s, HTTP " + status + ").";
         }
         if (failure instanceof Failure.Validation v && !v.fieldErrors().isEmpty()) {
-            StringBuilder sb = new StringBuilder(server.substring(0, server.length() - 1)).append(": ");
             List<String> parts = new ArrayList<>();
             v.fieldErrors().forEach(fe -> parts.add(fe.field() == null ? fe.message() : fe.field() + " – " + fe.message()));
-            return sb.append(String.join("; ", parts)).append(" (HTTP ").append(status).append(")").toString();
+            return server + ": " + String.join("; ", parts) + " (HTTP " + status + ").";
         }
-        return server + " (HTTP " + status + ")";
+        return server + " (HTTP " + status + ").";
     }
 
     private static List<Failure.FieldError> fieldErrors(JsonNode node) {
@@ -285,6 +285,10 @@ final class ErrorMapper {
     private static String shortType(String contentType) {
         int semi = contentType.indexOf(';');
         return semi < 0 ? contentType.trim() : contentType.substring(0, semi).trim();
+    }
+
+    private static String stripPeriod(String s) {
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static String ensurePeriod(String s) {

@@ -1,0 +1,314 @@
+package io.keyward.gateway.apinizer;
+
+import io.keyward.gateway.Authentication;
+import io.keyward.gateway.ConnectionSettings;
+import io.keyward.gateway.Failure;
+import io.keyward.gateway.GatewayException;
+import io.keyward.model.CredentialSlot;
+import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.JwkUpdate;
+import io.keyward.model.MutationResult;
+import io.keyward.model.Secret;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every failure kind, as the server (or the network, or a proxy) produces it. */
+class ApinizerClientFailureTest {
+
+    static final String TOKEN = "tok-5b0e77d1-must-never-leak";
+
+    MockWebServer server;
+    ApinizerClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start();
+        client = clientWith(ConnectionSettings.of(server.url("/").uri(), new Authentication.PersonalToken(Secret.of(TOKEN))));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.shutdown();
+    }
+
+    static ApinizerClient clientWith(ConnectionSettings settings) {
+        return new ApinizerClient(settings);
+    }
+
+    void error(int status, String contentType, String body) {
+        MockResponse r = new MockResponse().setResponseCode(status).setBody(body);
+        if (contentType != null) {
+            r.setHeader("Content-Type", contentType);
+        }
+        server.enqueue(r);
+    }
+
+    static GatewayException fails(Executable call) {
+        GatewayException e = assertThrows(GatewayException.class, call);
+        assertFalse(e.getMessage().contains(TOKEN), "token in message: " + e.getMessage());
+        assertFalse(String.valueOf(e.serverMessage()).contains(TOKEN), "token in server message");
+        return e;
+    }
+
+    @Test
+    void unauthorizedIsTyped() {
+        error(401, "application/json", "{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid token\"}");
+        GatewayException e = fails(client::listProjects);
+        assertInstanceOf(Failure.Unauthorized.class, e.failure());
+        assertTrue(e.isUnauthorized());
+        assertEquals("Loading projects failed: Invalid token (HTTP 401).", e.getMessage());
+    }
+
+    @Test
+    void forbiddenIsTyped() {
+        error(403, "application/json", "{\"error\":\"forbidden\",\"error_description\":\"You do not have permission to perform this action\"}");
+        GatewayException e = fails(() -> client.deleteJwk("p", "j"));
+        assertInstanceOf(Failure.Forbidden.class, e.failure());
+        assertEquals("forbidden", e.errorCode());
+        assertTrue(e.getMessage().startsWith("Deleting JWK \u201Cj\u201D in project \u201Cp\u201D failed: You do not have permission"),
+                e.getMessage());
+    }
+
+    @Test
+    void notFound404IsTyped() {
+        error(404, "application/json", "{\"error\":\"not_found\",\"error_description\":\"Project(MyProject) was not found or user does not have privilege to access it!\"}");
+        GatewayException e = fails(() -> client.listCredentials("MyProject"));
+        assertInstanceOf(Failure.NotFound.class, e.failure());
+        assertEquals(404, e.httpStatus());
+    }
+
+    @Test
+    void conflict409IsAlreadyExists() {
+        error(409, "application/json", "{\"error\":\"duplicate_name\",\"error_description\":\"API Proxy with name 'MyAPI' already exists\"}");
+        assertInstanceOf(Failure.AlreadyExists.class, fails(() -> client.updateJwk("p", "j", new JwkUpdate("x", null))).failure());
+    }
+
+    @Test
+    void validationErrorsAreListed() {
+        error(400, "application/json", """
+                {"error": "validation_failed", "error_description": "Validation failed",
+                 "validation_errors": [{"field": "name", "message": "Name is required"},
+                                       {"field": "description", "message": "Too long"}]}""");
+        GatewayException e = fails(() -> client.updateJwk("p", "j", new JwkUpdate("", null)));
+        Failure.Validation v = assertInstanceOf(Failure.Validation.class, e.failure());
+        assertEquals(List.of(new Failure.FieldError("name", "Name is required"),
+                new Failure.FieldError("description", "Too long")), v.fieldErrors());
+        assertTrue(e.getMessage().contains("name – Name is required; description – Too long"), e.getMessage());
+    }
+
+    @Test
+    void aPlain400IsValidationWithoutFieldErrors() {
+        error(400, "application/json", "{\"error\":\"bad_request\",\"error_description\":\"jwkDeleteAction value must be NULLIFY or DELETE!\"}");
+        GatewayException e = fails(() -> client.deleteKey("p", "k", JwkDeleteAction.NULLIFY));
+        assertTrue(((Failure.Validation) e.failure()).fieldErrors().isEmpty());
+        assertEquals("jwkDeleteAction value must be NULLIFY or DELETE!", e.serverMessage());
+    }
+
+    @Test
+    void rateLimitedCarriesRetryAfterFromTheBody() {
+        error(429, "application/json", "{\"error\":\"rate_limit_exceeded\",\"error_description\":\"Rate limit exceeded. Please try again later.\",\"retry_after\":60}");
+        GatewayException e = fails(client::listProjects);
+        assertEquals(Duration.ofSeconds(60), assertInstanceOf(Failure.RateLimited.class, e.failure()).retryAfter());
+        assertTrue(e.getMessage().contains("retry in 60 s"), e.getMessage());
+    }
+
+    @Test
+    void rateLimitedFallsBackToTheRetryAfterHeader() {
+        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "7")
+                .setBody("{\"error\":\"rate_limit_exceeded\"}"));
+        assertEquals(Duration.ofSeconds(7), ((Failure.RateLimited) fails(client::listProjects).failure()).retryAfter());
+    }
+
+    @Test
+    void serverErrorIsTyped() {
+        error(500, "application/json", "{\"error\":\"internal_error\",\"error_description\":\"An unexpected error occurred\"}");
+        GatewayException e = fails(client::listProjects);
+        assertInstanceOf(Failure.ServerError.class, e.failure());
+        assertEquals(1, server.getRequestCount(), "an HTTP 500 is an answer, not a network failure: no retry");
+    }
+
+    @Test
+    void problemJsonBodiesAreUnderstood() {
+        error(404, "application/problem+json", """
+                {"type": "https://withampersand.com/problems/not-found", "title": "Not Found", "status": 404,
+                 "detail": "JWT key abc was not found", "subsystem": "api", "requestId": "89eb1ffb#1",
+                 "remedy": "Check the key id", "retryable": false}""");
+        GatewayException e = fails(() -> client.getJwk("p", "abc"));
+        assertInstanceOf(Failure.NotFound.class, e.failure());
+        assertEquals("https://withampersand.com/problems/not-found", e.errorCode());
+        assertEquals("JWT key abc was not found", e.serverMessage());
+    }
+
+    @Test
+    void problemJsonRateLimitUnderstandsAnRfc3339RetryAfter() {
+        String in90s = java.time.OffsetDateTime.now().plusSeconds(90).toString();
+        error(429, "application/problem+json", "{\"title\":\"Too Many Requests\",\"status\":429,\"retryAfter\":\"" + in90s + "\"}");
+        Duration d = ((Failure.RateLimited) fails(client::listProjects).failure()).retryAfter();
+        assertTrue(d.toSeconds() >= 85 && d.toSeconds() <= 90, d.toString());
+    }
+
+    @Test
+    void anHtmlPageFromAProxyIsAProtocolFailureWithAShortSafeSnippet() {
+        error(502, "text/html", """
+                <html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head>
+                <body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.25.3</center>
+                <script>var t = "%s";</script></body></html>""".formatted(TOKEN) + "x".repeat(5000));
+        GatewayException e = fails(() -> client.deleteJwk("p", "j"));
+        Failure.Protocol p = assertInstanceOf(Failure.Protocol.class, e.failure());
+        assertEquals(502, e.httpStatus());
+        assertEquals("text/html", p.contentType());
+        assertTrue(p.snippet().startsWith("502 Bad Gateway"), p.snippet());
+        assertTrue(p.snippet().length() <= ErrorMapper.SNIPPET_LENGTH, "snippet too long: " + p.snippet().length());
+        assertFalse(p.snippet().contains("<"), "tags must be stripped: " + p.snippet());
+        assertFalse(p.snippet().contains(TOKEN));
+        assertTrue(e.getMessage().contains("HTTP 502") && e.getMessage().contains("proxy"), e.getMessage());
+    }
+
+    @Test
+    void anEchoedTokenIsScrubbedFromJsonErrorDescriptions() {
+        error(400, "application/json", "{\"error\":\"bad_request\",\"error_description\":\"Header 'Bearer " + TOKEN + "' is malformed\"}");
+        GatewayException e = fails(client::listProjects);
+        assertTrue(e.serverMessage().contains("****"), e.serverMessage());
+    }
+
+    @Test
+    void a200WithHtmlIsAProtocolFailure() {
+        error(200, "text/html", "<html><body>Please sign in to the corporate portal</body></html>");
+        GatewayException e = fails(client::listProjects);
+        assertInstanceOf(Failure.Protocol.class, e.failure());
+        assertTrue(e.getMessage().contains("Please sign in to the corporate portal"), e.getMessage());
+    }
+
+    @Test
+    void truncatedJsonIsAProtocolFailure() {
+        error(200, "application/json", "{\"success\": true, \"resultList\": [{\"name\": \"a\"");
+        assertInstanceOf(Failure.Protocol.class, fails(() -> client.listJwks("p")).failure());
+    }
+
+    @Test
+    void aResultListThatIsNotAListIsAProtocolFailure() {
+        error(200, "application/json", "{\"success\": true, \"resultList\": \"oops\"}");
+        assertInstanceOf(Failure.Protocol.class, fails(() -> client.listKeys("p")).failure());
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsAProtocolFailure() {
+        error(200, "application/json", "{\"success\": true, \"resultList\": [{\"name\": \"k\", \"cryptoKeyInfoEnvironmentList\": 5}]}");
+        assertInstanceOf(Failure.Protocol.class, fails(() -> client.listKeys("p")).failure());
+    }
+
+    @Test
+    void anEmptyErrorBodyIsReportedWithItsStatus() {
+        error(503, null, "");
+        GatewayException e = fails(client::listProjects);
+        assertInstanceOf(Failure.Protocol.class, e.failure());
+        assertTrue(e.getMessage().contains("HTTP 503") && e.getMessage().contains("empty body"), e.getMessage());
+    }
+
+    @Test
+    void aMutationWhoseBodySaysItFailedIsAnError() {
+        error(200, "application/json", "{\"success\": false, \"message\": \"Key is locked by another operation\"}");
+        GatewayException e = fails(() -> client.deleteKey("p", "k", JwkDeleteAction.NULLIFY));
+        assertTrue(e.getMessage().contains("Key is locked by another operation"), e.getMessage());
+    }
+
+    @Test
+    void aMutationWithoutDeploymentResultStillSucceeds() {
+        error(200, "application/json", "{\"success\": true}");
+        MutationResult r = client.removeCredentialJwk("p", "u", CredentialSlot.ENCRYPTION);
+        assertTrue(r.success());
+        assertNull(r.deployment());
+        assertEquals(MutationResult.Outcome.SUCCEEDED, r.outcome());
+    }
+
+    @Test
+    void aReadTimeoutIsANetworkTimeout() {
+        client = clientWith(ConnectionSettings.of(server.url("/").uri(), new Authentication.PersonalToken(Secret.of(TOKEN)))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(5)).withGetRetries(0));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        Failure.Network n = assertInstanceOf(Failure.Network.class, fails(client::listProjects).failure());
+        assertEquals(Failure.NetworkProblem.TIMEOUT, n.problem());
+    }
+
+    @Test
+    void aCallTimeoutIsANetworkTimeout() {
+        client = clientWith(ConnectionSettings.of(server.url("/").uri(), new Authentication.PersonalToken(Secret.of(TOKEN)))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMillis(300)).withGetRetries(0));
+        server.enqueue(new MockResponse().setBody("{}").setHeadersDelay(3, java.util.concurrent.TimeUnit.SECONDS));
+        GatewayException e = fails(client::listProjects);
+        assertEquals(Failure.NetworkProblem.TIMEOUT, ((Failure.Network) e.failure()).problem());
+        assertTrue(e.getMessage().contains("did not answer in time"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedConnectionIsTyped() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        client = clientWith(ConnectionSettings.of(URI.create("http://127.0.0.1:" + closedPort),
+                new Authentication.PersonalToken(Secret.of(TOKEN))).withGetRetries(0));
+        GatewayException e = fails(client::listProjects);
+        assertEquals(Failure.NetworkProblem.REFUSED, ((Failure.Network) e.failure()).problem());
+        assertEquals(0, e.httpStatus());
+        assertEquals("Loading projects failed: the connection was refused (127.0.0.1:" + closedPort + ").", e.getMessage());
+    }
+
+    @Test
+    void getsAreRetriedAfterAConnectionClosedWithoutAnswer() {
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(new MockResponse().setBody("{\"status\":\"SUCCESS\",\"resultList\":[{\"name\":\"p\"}]}"));
+        assertEquals(1, client.listProjects().size());
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    void getsGiveUpAfterTheConfiguredRetries() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        }
+        GatewayException e = fails(client::listProjects);
+        assertEquals(Failure.NetworkProblem.CLOSED, ((Failure.Network) e.failure()).problem());
+        assertEquals(3, server.getRequestCount(), "1 attempt + 2 retries");
+    }
+
+    @Test
+    void mutationsAreNeverRetried() {
+        List<Executable> mutations = List.of(
+                () -> client.deleteKey("p", "k", JwkDeleteAction.DELETE),
+                () -> client.updateJwk("p", "j", new JwkUpdate("n", null)),
+                () -> client.deleteJwk("p", "j"),
+                () -> client.setCredentialJwk("p", "u", CredentialSlot.VALIDATION, "j"),
+                () -> client.removeCredentialJwk("p", "u", CredentialSlot.ENCRYPTION));
+        int before = 0;
+        for (Executable m : mutations) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+            server.enqueue(new MockResponse().setBody("{\"success\":true}")); // what a retry would get
+            GatewayException e = fails(m);
+            assertInstanceOf(Failure.Network.class, e.failure());
+            assertEquals(before + 1, server.getRequestCount(), "a mutation was sent more than once");
+            assertTrue(client.listProjects().isEmpty(), "the spare answer is still queued, so nothing consumed it");
+            before = server.getRequestCount();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.keyward.impact;
+
+import io.keyward.model.Credential;
+import io.keyward.model.CredentialJwks;
+import io.keyward.model.CredentialSlot;
+import io.keyward.model.CryptoKey;
+import io.keyward.model.Environment;
+import io.keyward.model.Jwk;
+import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.JwkSourceType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImpactsTest {
+
+    static final CryptoKey KEY = new CryptoKey("k-1", "signing", "", "p", "RSA", List.of());
+    static final Jwk PUB = jwk("pub", JwkSourceType.PUBLIC_KEY, "k-1");
+    static final Jwk PRIV = jwk("priv", JwkSourceType.PRIVATE_KEY, "k-1");
+    static final Jwk OTHER_KEY = jwk("other", JwkSourceType.PUBLIC_KEY, "k-2");
+    static final Jwk CERT = jwk("cert", JwkSourceType.CERTIFICATE, "k-1"); // same id, but not a key source
+    static final List<Environment> ENVS = List.of(env("production"), env("staging"), env("test"));
+
+    static Jwk jwk(String name, JwkSourceType type, String sourceId) {
+        return new Jwk("id-" + name, name, "", "p", type, sourceId, null, "RSA", name, null);
+    }
+
+    static Environment env(String name) {
+        return new Environment(name, "", "KUBERNETES", "PUBLISHED", null, null, null);
+    }
+
+    static Credential cred(String user, CredentialJwks jwks) {
+        return new Credential(null, user, null, null, null, true, null, null, null, jwks);
+    }
+
+    @Test
+    void derivedJwksAreThoseWithAKeySourceAndTheKeysId() {
+        Knowledge<List<Jwk>> derived = Impacts.jwksDerivedFrom(KEY, List.of(PUB, PRIV, OTHER_KEY, CERT));
+        assertEquals(List.of(PUB, PRIV), derived.orElse(null));
+    }
+
+    @Test
+    void aKeyWithoutIdHasUnknownDerivedJwks() {
+        CryptoKey noId = new CryptoKey(null, "signing", "", "p", "RSA", List.of());
+        Knowledge<List<Jwk>> derived = Impacts.jwksDerivedFrom(noId, List.of(PUB));
+        assertInstanceOf(Knowledge.Unknown.class, derived);
+        KeyDeletionImpact impact = Impacts.keyDeletion(noId, List.of(PUB), List.of(), ENVS);
+        assertFalse(impact.credentialsLosingJwk(JwkDeleteAction.DELETE).isKnown());
+    }
+
+    @Test
+    void keyDeletionListsTheSlotsThatDeleteWouldClear() {
+        List<Credential> creds = List.of(
+                cred("alice", new CredentialJwks("pub", "priv")),
+                cred("bob", new CredentialJwks(null, "other")),
+                cred("carol", new CredentialJwks("priv", null)));
+        KeyDeletionImpact impact = Impacts.keyDeletion(KEY, List.of(PUB, PRIV, OTHER_KEY), creds, ENVS);
+
+        assertEquals(List.of(
+                new SlotHolding("alice", CredentialSlot.VALIDATION, "pub"),
+                new SlotHolding("alice", CredentialSlot.ENCRYPTION, "priv"),
+                new SlotHolding("carol", CredentialSlot.VALIDATION, "priv")),
+                impact.credentialsLosingJwk(JwkDeleteAction.DELETE).orElse(null));
+        assertEquals(List.of(), impact.credentialsLosingJwk(JwkDeleteAction.NULLIFY).orElse(null),
+                "NULLIFY keeps the JWKs, so no slot loses one");
+        assertEquals(List.of("production", "staging", "test"), impact.environments());
+    }
+
+    @Test
+    void oneCredentialWithoutReportedSlotsMakesHoldersUnknown() {
+        List<Credential> creds = List.of(cred("alice", new CredentialJwks("pub", null)), cred("dave", null));
+        Knowledge<List<SlotHolding>> holders = Impacts.holdersOf(Set.of("pub"), creds);
+        Knowledge.Unknown<List<SlotHolding>> unknown = assertInstanceOf(Knowledge.Unknown.class, holders);
+        assertTrue(unknown.reason().contains("cannot tell"), unknown.reason());
+    }
+
+    @Test
+    void noCredentialsAtAllIsKnownEmpty() {
+        assertEquals(List.of(), Impacts.holdersOf(Set.of("pub"), List.of()).orElse(null));
+    }
+
+    @Test
+    void jwkDeletionNamesTheSourceKeyAndHolders() {
+        JwkDeletionImpact impact = Impacts.jwkDeletion(PRIV, List.of(KEY),
+                List.of(cred("alice", new CredentialJwks("priv", "priv"))), ENVS);
+        assertEquals("Derived from the private part of key \u201Csigning\u201D (RSA).", impact.source());
+        assertEquals(2, impact.holders().orElse(List.of()).size());
+    }
+
+    @Test
+    void sourcesAreDescribedForEveryType() {
+        assertTrue(Impacts.sourceOf(jwk("x", JwkSourceType.PUBLIC_KEY, "gone"), List.of(KEY)).contains("not in this project"));
+        assertTrue(Impacts.sourceOf(jwk("x", JwkSourceType.PUBLIC_KEY, null), List.of(KEY)).contains("cleared"));
+        Jwk url = new Jwk(null, "u", "", "p", JwkSourceType.URL, null, "https://idp.example.com/jwks", "RSA", null, null);
+        assertEquals("Fetched from https://idp.example.com/jwks.", Impacts.sourceOf(url, List.of()));
+        assertEquals("Generated by the gateway.", Impacts.sourceOf(jwk("g", JwkSourceType.GENERATE, null), List.of()));
+        assertTrue(Impacts.sourceOf(jwk("c", JwkSourceType.CERTIFICATE, "c-9"), List.of()).contains("c-9"));
+        assertTrue(Impacts.sourceOf(jwk("?", JwkSourceType.UNKNOWN, null), List.of()).contains("does not say"));
+    }
+
+    @Test
+    void effectsDifferByAction() {
+        assertTrue(Impacts.effectOn(PUB, KEY, JwkDeleteAction.NULLIFY).startsWith("Kept"));
+        assertTrue(Impacts.effectOn(PUB, KEY, JwkDeleteAction.DELETE).startsWith("Deleted permanently"));
+    }
+
+    @Test
+    void slotRemovalKnowsTheHeldJwkOnlyWhenReported() {
+        SlotRemovalImpact known = Impacts.slotRemoval(cred("alice", new CredentialJwks("pub", null)),
+                CredentialSlot.VALIDATION, ENVS);
+        assertEquals("pub", known.jwkName().orElse(null));
+        assertTrue(known.whatStopsWorking().contains("signature validation"));
+        assertTrue(Impacts.slotRemoval(cred("alice", new CredentialJwks("pub", null)), CredentialSlot.ENCRYPTION, ENVS)
+                .knownEmpty());
+        SlotRemovalImpact unknown = Impacts.slotRemoval(cred("dave", null), CredentialSlot.ENCRYPTION, ENVS);
+        assertFalse(unknown.jwkName().isKnown());
+        assertFalse(unknown.knownEmpty());
+        assertTrue(unknown.whatStopsWorking().contains("decryption"));
+    }
+}

@@ -1,0 +1,108 @@
+package io.keyward.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The /apiops pipeline: faults first (rejectTokens, latency, then drop / 502 / 429 / 500), then
+ * authentication, routing errors, permission, and finally the endpoint.
+ */
+final class ApiHandler {
+    static final String BAD_GATEWAY_PAGE = """
+            <html>
+            <head><title>502 Bad Gateway</title></head>
+            <body>
+            <center><h1>502 Bad Gateway</h1></center>
+            <hr><center>nginx</center>
+            </body>
+            </html>
+            """;
+
+    private final Router<ApiRoute> router = new Router<>();
+    private final TokenRegistry tokens;
+    private final FaultSettings faults;
+    private final FaultInjector injector;
+
+    ApiHandler(SandboxStore store, TokenRegistry tokens, FaultSettings faults, String username, String password) {
+        this.tokens = tokens;
+        this.faults = faults;
+        this.injector = new FaultInjector(faults);
+        new AuthEndpoints(tokens, username, password).register(router);
+        new CatalogEndpoints(store).register(router);
+        new KeyEndpoints(store, faults).register(router);
+        new JwkEndpoints(store, faults).register(router);
+        new CredentialEndpoints(store, faults).register(router);
+    }
+
+    void handle(HttpExchange exchange, RawPath path) throws IOException {
+        String method = exchange.getRequestMethod();
+        Router.Resolution<ApiRoute> resolution = router.resolve(method, path);
+        // The token endpoint takes a password, not a token, so "every token is revoked" cannot apply to
+        // it; exempting it lets a client try to log in again and see the next call fail once more.
+        boolean tokenEndpoint = resolution instanceof Router.Found<ApiRoute> found
+                && found.route().handler().access() == ApiRoute.Access.PUBLIC;
+        if (faults.isRejectTokens() && !tokenEndpoint) {
+            throw ApiException.invalidToken();
+        }
+        if (!injector.delay()) {
+            return;
+        }
+        switch (injector.draw()) {
+            case DROP -> HttpIo.drop(exchange);
+            case BAD_GATEWAY -> {
+                HttpIo.send(exchange, 502, "text/html", BAD_GATEWAY_PAGE.getBytes(StandardCharsets.UTF_8),
+                        Map.of("Server", "nginx"));
+                return;
+            }
+            case RATE_LIMIT -> {
+                ObjectNode body = Json.error("rate_limit_exceeded", "Rate limit exceeded. Please try again later.");
+                body.put("retry_after", 60);
+                HttpIo.sendJson(exchange, 429, body, Map.of("Retry-After", "60"));
+                return;
+            }
+            case INTERNAL_ERROR -> throw new ApiException(500, "internal_error", "An unexpected error occurred");
+            case NONE -> {
+                // carry on with normal handling
+            }
+        }
+
+        TokenRegistry.Access access = tokenEndpoint ? null : authenticate(exchange);
+        if (!(resolution instanceof Router.Found<ApiRoute> found)) {
+            throw routingError(method, exchange.getRequestURI().getRawPath(), resolution);
+        }
+        if (found.route().handler().access() == ApiRoute.Access.WRITE && access != TokenRegistry.Access.FULL) {
+            throw ApiException.forbidden();
+        }
+        ApiRequest request = new ApiRequest(method, exchange.getRequestURI().getRawPath(), found.variables(),
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), HttpIo.readBody(exchange));
+        HttpIo.sendJson(exchange, 200, found.route().handler().endpoint().handle(request));
+    }
+
+    private TokenRegistry.Access authenticate(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        String token = null;
+        if (header != null && header.length() > 7 && header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            token = header.substring(7).strip();
+        }
+        TokenRegistry.Access access = tokens.accessOf(token);
+        if (access == null) {
+            throw ApiException.invalidToken();
+        }
+        return access;
+    }
+
+    private static ApiException routingError(String method, String rawPath, Router.Resolution<ApiRoute> resolution) {
+        if (resolution instanceof Router.WrongMethod<ApiRoute> wrong) {
+            List<String> allowed = wrong.allowed();
+            return new ApiException(405, "method_not_allowed", "Method " + method + " is not supported for "
+                    + rawPath + "; allowed: " + String.join(", ", allowed), Map.of("Allow", String.join(", ", allowed)));
+        }
+        return ApiException.notFound("No endpoint for " + method + " " + rawPath);
+    }
+}

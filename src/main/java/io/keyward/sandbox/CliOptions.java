@@ -1,0 +1,105 @@
+package io.keyward.sandbox;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.function.Supplier;
+
+/** The parsed command line of {@link SandboxMain}. */
+record CliOptions(boolean help, SandboxOptions sandbox) {
+    static final int DEFAULT_PORT = 18080;
+
+    static final String USAGE = """
+            Usage: java -jar keyward.jar --sandbox-only [options]
+            Starts the Keyward sandbox management API on 127.0.0.1 and serves until stopped.
+
+              --port N                 TCP port (default %d; 0 picks a free one)
+              --admin-token T          full-rights bearer token (default: random)
+              --latency-ms N           delay before every /apiops answer, 0..60000 ms
+              --fail-environment NAME  deployments to this environment report failure
+              --error-rate F           fraction 0..1 of requests answered 500
+              --drop-rate F            fraction 0..1 of connections closed without an answer
+              --bad-gateway-rate F     fraction 0..1 of requests answered 502 with an HTML page
+              --rate-limit-rate F      fraction 0..1 of requests answered 429
+              --help                   show this text
+
+            Prints base-url, admin-token, read-only-token, username and password, one per line.
+            Faults can be changed at run time: GET/PUT <base-url>/_sandbox/faults.
+            """.formatted(DEFAULT_PORT);
+
+    /** @throws IllegalArgumentException with a message fit for the user */
+    static CliOptions parse(String[] args) {
+        int port = DEFAULT_PORT;
+        String adminToken = null;
+        FaultSettings faults = new FaultSettings();
+        Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
+        while (!rest.isEmpty()) {
+            String arg = rest.poll();
+            int eq = arg.indexOf('=');
+            boolean inline = arg.startsWith("--") && eq > 0;
+            String name = inline ? arg.substring(0, eq) : arg;
+            Supplier<String> value = () -> {
+                if (inline) {
+                    return arg.substring(eq + 1);
+                }
+                if (rest.isEmpty()) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                return rest.poll();
+            };
+            switch (name) {
+                case "--help", "-h" -> {
+                    return new CliOptions(true, null);
+                }
+                case "--sandbox-only" -> {
+                    // The launcher's own switch for choosing this mode; nothing to do here.
+                    if (inline) {
+                        throw new IllegalArgumentException("--sandbox-only takes no value");
+                    }
+                }
+                case "--port" -> port = (int) wholeNumber(name, value.get(), 0, 65_535);
+                case "--admin-token" -> {
+                    adminToken = value.get();
+                    if (adminToken.isBlank()) {
+                        throw new IllegalArgumentException("--admin-token must not be empty");
+                    }
+                }
+                case "--latency-ms" ->
+                        faults.setLatencyMillis(wholeNumber(name, value.get(), 0, FaultSettings.MAX_LATENCY_MILLIS));
+                case "--fail-environment" -> faults.setFailingEnvironment(value.get());
+                case "--error-rate" -> faults.setErrorRate(fraction(name, value.get()));
+                case "--drop-rate" -> faults.setDropRate(fraction(name, value.get()));
+                case "--bad-gateway-rate" -> faults.setBadGatewayRate(fraction(name, value.get()));
+                case "--rate-limit-rate" -> faults.setRateLimitRate(fraction(name, value.get()));
+                default -> throw new IllegalArgumentException("Unknown option: " + arg);
+            }
+        }
+        return new CliOptions(false, new SandboxOptions(port, adminToken, faults));
+    }
+
+    private static long wholeNumber(String name, String text, long min, long max) {
+        long value;
+        try {
+            value = Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + text + "'");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    private static double fraction(String name, String text) {
+        double value;
+        try {
+            value = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number between 0 and 1, was '" + text + "'");
+        }
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1, was " + text);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,98 @@
+package io.keyward.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reading requests and writing answers on a JDK {@link HttpExchange}. */
+final class HttpIo {
+    static final String JSON_TYPE = "application/json; charset=utf-8";
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    private HttpIo() {
+    }
+
+    static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        sendJson(exchange, status, body, Map.of());
+    }
+
+    static void sendJson(HttpExchange exchange, int status, JsonNode body, Map<String, String> headers)
+            throws IOException {
+        send(exchange, status, JSON_TYPE, Json.bytes(body), headers);
+    }
+
+    static void sendError(HttpExchange exchange, ApiException error) throws IOException {
+        sendJson(exchange, error.status(), Json.error(error.error(), error.description()), error.headers());
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        headers.forEach(exchange.getResponseHeaders()::set);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static byte[] readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new ApiException(413, "payload_too_large", "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+            }
+            return body;
+        }
+    }
+
+    /**
+     * Ends the exchange with no HTTP answer at all, as a crashed proxy would: the client sees the
+     * connection close before a status line (curl: "Empty reply from server").
+     *
+     * <p>The JDK server closes the socket when an exchange is closed before sendResponseHeaders. The
+     * request body is drained first because closing a socket with unread input sends a TCP reset,
+     * which looks like a different failure. The exception thrown afterwards makes the JDK server run its
+     * own connection clean-up; {@link RootHandler} lets it through on purpose.
+     */
+    static void drop(HttpExchange exchange) {
+        try (InputStream in = exchange.getRequestBody()) {
+            in.readNBytes(MAX_BODY_BYTES);
+        } catch (IOException ignored) {
+            // The connection is being thrown away anyway.
+        }
+        exchange.close();
+        throw new ConnectionDropped();
+    }
+
+    /** Parses form encoding (query strings and x-www-form-urlencoded bodies); the first value of a name wins. */
+    static Map<String, String> parseForm(String encoded) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return values;
+        }
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = ApiRequest.formDecode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : ApiRequest.formDecode(pair.substring(eq + 1));
+            values.putIfAbsent(name, value);
+        }
+        return values;
+    }
+
+    /** Signals a deliberately dropped connection; carries no stack trace because it is not an error. */
+    static final class ConnectionDropped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectionDropped() {
+            super("Connection dropped by the sandbox's dropRate fault", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.keyward.sandbox;
+
+record ProjectInfo(String id, String name, String description) {
+}

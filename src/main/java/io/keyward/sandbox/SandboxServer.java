@@ -1,0 +1,115 @@
+package io.keyward.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process imitation of the Apinizer management API with demo data and switchable faults, so
+ * the console can be demonstrated and tested without a real gateway. Binds to 127.0.0.1 only.
+ */
+public final class SandboxServer implements AutoCloseable {
+    private static final int WORKER_THREADS = 16;
+    /** Beyond this many waiting requests the JDK server closes new connections instead of queueing them. */
+    private static final int QUEUE_CAPACITY = 512;
+    private static final String USERNAME = "admin";
+    private static final String PASSWORD = "demo-password";
+
+    private final HttpServer http;
+    private final ThreadPoolExecutor executor;
+    private final URI baseUrl;
+    private final TokenRegistry tokens;
+    private final FaultSettings faults;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SandboxServer(HttpServer http, ThreadPoolExecutor executor, TokenRegistry tokens, FaultSettings faults) {
+        this.http = http;
+        this.executor = executor;
+        this.tokens = tokens;
+        this.faults = faults;
+        this.baseUrl = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+    }
+
+    /** Generates fresh demo data and starts serving; the options' fault settings are copied, not shared. */
+    public static SandboxServer start(SandboxOptions options) throws IOException {
+        SandboxOptions effective = options == null ? SandboxOptions.defaults() : options;
+        FaultSettings faults = FaultSettings.copyOf(effective.initialFaults());
+        TokenRegistry tokens = new TokenRegistry(effective.adminToken());
+        SandboxStore store = new SandboxStore(DemoData.generate());
+
+        InetAddress loopback = InetAddress.getByAddress("localhost", new byte[]{127, 0, 0, 1});
+        HttpServer http = HttpServer.create(new InetSocketAddress(loopback, effective.port()), 64);
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(WORKER_THREADS, WORKER_THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE_CAPACITY), daemonThreads());
+        executor.allowCoreThreadTimeOut(true);
+        ApiHandler api = new ApiHandler(store, tokens, faults, USERNAME, PASSWORD);
+        ControlHandler control = new ControlHandler(faults, store, DemoData::generate);
+        http.createContext("/", new RootHandler(api, control));
+        http.setExecutor(executor);
+        http.start();
+        return new SandboxServer(http, executor, tokens, faults);
+    }
+
+    /** The manager URL, e.g. http://127.0.0.1:18080; the API lives under /apiops/. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public String adminToken() {
+        return tokens.adminToken();
+    }
+
+    /** A token that may read everything and change nothing. */
+    public String readOnlyToken() {
+        return tokens.readOnlyToken();
+    }
+
+    /** The demo user for POST /apiops/auth/token (client_id). */
+    public String username() {
+        return USERNAME;
+    }
+
+    /** The demo user's password (client_secret). */
+    public String password() {
+        return PASSWORD;
+    }
+
+    /** The live fault settings; changes apply to the next request. */
+    public FaultSettings faults() {
+        return faults;
+    }
+
+    /** Stops accepting, closes open connections and interrupts requests sleeping in injected latency. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        http.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "keyward-sandbox-" + count.incrementAndGet());
+            // Daemon, so a forgotten close() never keeps the desktop app's JVM alive.
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

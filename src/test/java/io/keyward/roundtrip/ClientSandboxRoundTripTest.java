@@ -386,10 +386,10 @@ class ClientSandboxRoundTripTest {
 
     @Test
     void injectedLatencyBeyondTheReadTimeoutIsATimeout() {
-        sandbox.faults().setLatencyMillis(1500);
+        sandbox.faults().setLatencyMillis(700);
         GatewayClient impatient = new ApinizerClient(ConnectionSettings.of(sandbox.baseUrl(),
                         new Authentication.PersonalToken(Secret.of(sandbox.adminToken())))
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(10)).withGetRetries(0));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(150), Duration.ofSeconds(10)).withGetRetries(0));
         assertEquals(Failure.NetworkProblem.TIMEOUT, ((Failure.Network) fails(impatient::listProjects).failure()).problem());
     }
 

@@ -1,0 +1,145 @@
+package io.keyward.ui.credentials;
+
+import io.keyward.impact.Impacts;
+import io.keyward.model.Credential;
+import io.keyward.model.CredentialSlot;
+import io.keyward.model.Jwk;
+import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.TableFilter;
+import io.keyward.ui.main.Mutations;
+import io.keyward.ui.main.Workspace;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The Credentials tab: filterable table, details, and setting or removing the two JWK slots. */
+public final class CredentialListViewModel {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Workspace workspace;
+    private final Mutations mutations;
+    private final DialogService dialogs;
+    private final ZoneId zone;
+    private final TableFilter<Credential> filter;
+    private final ObjectProperty<Credential> selected = new SimpleObjectProperty<>();
+    private final BooleanBinding canSet;
+    private final StringBinding details;
+
+    public CredentialListViewModel(Workspace workspace, Mutations mutations, DialogService dialogs, ZoneId zone) {
+        this.workspace = workspace;
+        this.mutations = mutations;
+        this.dialogs = dialogs;
+        this.zone = zone;
+        this.filter = new TableFilter<>(workspace.credentials(), c -> Stream.concat(Stream.of(c.username(), c.fullName(),
+                c.email(), c.description(), slot(c, CredentialSlot.VALIDATION), slot(c, CredentialSlot.ENCRYPTION)),
+                c.roles().stream()), "credential", "credentials");
+        canSet = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
+                selected, mutations.runningProperty());
+        details = Bindings.createStringBinding(this::describeSelection, selected);
+    }
+
+    /** The JWK name in a slot for display: "—" empty, "unknown" when the server does not say. */
+    public static String slot(Credential c, CredentialSlot slot) {
+        if (!c.slotsReported()) {
+            return "unknown";
+        }
+        String n = c.jwks().nameIn(slot);
+        return n == null ? "\u2014" : n;
+    }
+
+    public String expiry(Credential c) {
+        Instant e = c.expireDate();
+        return e == null ? "never" : DATE.format(e.atZone(zone)) + (e.isBefore(Instant.now()) ? " (expired)" : "");
+    }
+
+    private String describeSelection() {
+        Credential c = selected.get();
+        if (c == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("Username: ").append(c.username()).append('\n');
+        sb.append("Full name: ").append(orDash(c.fullName())).append('\n');
+        sb.append("Email: ").append(orDash(c.email())).append('\n');
+        sb.append("Enabled: ").append(c.enabled() ? "yes" : "no").append('\n');
+        sb.append("Expires: ").append(expiry(c)).append('\n');
+        sb.append("Roles: ").append(c.roles().isEmpty() ? "none" : String.join(", ", c.roles())).append('\n');
+        sb.append("Allowed IPs: ").append(c.ipList().isEmpty() ? "any (no restriction)" : String.join(", ", c.ipList()))
+                .append('\n');
+        if (c.slotsReported()) {
+            sb.append("Validation JWK: ").append(slot(c, CredentialSlot.VALIDATION)).append('\n');
+            sb.append("Encryption JWK: ").append(slot(c, CredentialSlot.ENCRYPTION));
+        } else {
+            sb.append("Validation and encryption JWKs: not reported by this server");
+        }
+        if (c.description() != null && !c.description().isBlank()) {
+            sb.append('\n').append("Description: ").append(c.description());
+        }
+        return sb.toString();
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "\u2014" : s;
+    }
+
+    /** Removal is offered unless the server reports the slot as empty. */
+    public boolean canRemove(CredentialSlot slot) {
+        Credential c = selected.get();
+        return c != null && !mutations.isRunning() && (!c.slotsReported() || c.jwks().nameIn(slot) != null);
+    }
+
+    public void setJwk(CredentialSlot slot) {
+        Credential c = selected.get();
+        String project = workspace.project();
+        if (c == null || project == null || mutations.isRunning()) {
+            return;
+        }
+        var client = workspace.client();
+        SetCredentialJwkDialogViewModel vm = new SetCredentialJwkDialogViewModel(c, slot, workspace.jwks(),
+                workspace.environmentNames());
+        Optional<Jwk> choice = dialogs.chooseCredentialJwk(vm);
+        choice.ifPresent(j -> mutations.run("Set " + slot.pathSegment() + " JWK",
+                project + " / " + c.username() + " \u2190 " + j.name(),
+                () -> client.setCredentialJwk(project, c.username(), slot, j.name())));
+    }
+
+    public void removeJwk(CredentialSlot slot) {
+        Credential c = selected.get();
+        String project = workspace.project();
+        if (c == null || project == null || !canRemove(slot)) {
+            return;
+        }
+        var client = workspace.client();
+        RemoveCredentialJwkDialogViewModel vm = new RemoveCredentialJwkDialogViewModel(
+                Impacts.slotRemoval(c, slot, workspace.environments()));
+        if (dialogs.confirmRemoveCredentialJwk(vm)) {
+            mutations.run("Remove " + slot.pathSegment() + " JWK", project + " / " + c.username(),
+                    () -> client.removeCredentialJwk(project, c.username(), slot));
+        }
+    }
+
+    public TableFilter<Credential> filter() {
+        return filter;
+    }
+
+    public ObjectProperty<Credential> selectedProperty() {
+        return selected;
+    }
+
+    public BooleanBinding canSetProperty() {
+        return canSet;
+    }
+
+    public StringBinding detailsProperty() {
+        return details;
+    }
+}

@@ -1,0 +1,127 @@
+package io.keyward.ui.jwks;
+
+import io.keyward.impact.Impacts;
+import io.keyward.impact.Knowledge;
+import io.keyward.impact.SlotHolding;
+import io.keyward.model.Jwk;
+import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.TableFilter;
+import io.keyward.ui.main.FailureHandler;
+import io.keyward.ui.main.Mutations;
+import io.keyward.ui.main.Snapshot;
+import io.keyward.ui.main.Workspace;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The JWKs tab: filterable table, details (kid, type, source, links), delete and edit. */
+public final class JwkListViewModel {
+
+    private final Workspace workspace;
+    private final Mutations mutations;
+    private final DialogService dialogs;
+    private final FailureHandler failures;
+    private final TableFilter<Jwk> filter;
+    private final ObjectProperty<Jwk> selected = new SimpleObjectProperty<>();
+    private final BooleanBinding canChange;
+    private final StringBinding details;
+    private boolean preparing;
+
+    public JwkListViewModel(Workspace workspace, Mutations mutations, DialogService dialogs, FailureHandler failures) {
+        this.workspace = workspace;
+        this.mutations = mutations;
+        this.dialogs = dialogs;
+        this.failures = failures;
+        this.filter = new TableFilter<>(workspace.jwks(), j -> Stream.of(j.name(), j.description(), j.type(), j.kid(),
+                j.sourceType().name()), "JWK", "JWKs");
+        canChange = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
+                selected, mutations.runningProperty());
+        details = Bindings.createStringBinding(this::describeSelection, selected, workspace.keys(),
+                workspace.credentials());
+    }
+
+    private String describeSelection() {
+        Jwk j = selected.get();
+        if (j == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("kid: ").append(j.kid() == null ? "not set" : j.kid()).append('\n');
+        sb.append("Type: ").append(j.type() == null ? "not reported" : j.type()).append('\n');
+        sb.append("Source type: ").append(j.sourceType().name()).append('\n');
+        sb.append("Linked to: ").append(Impacts.sourceOf(j, workspace.keys())).append('\n');
+        if (j.description() != null && !j.description().isBlank()) {
+            sb.append("Description: ").append(j.description()).append('\n');
+        }
+        Knowledge<List<SlotHolding>> holders = Impacts.holdersOf(Set.of(j.name()), workspace.credentials());
+        if (holders instanceof Knowledge.Known<List<SlotHolding>> k) {
+            sb.append("Held by: ").append(k.value().isEmpty() ? "no credential" : k.value().stream()
+                    .map(h -> h.username() + " (" + h.slot().pathSegment() + ")").collect(Collectors.joining(", ")));
+        } else {
+            sb.append("Held by: unknown \u2013 the server does not report credential slots");
+        }
+        return sb.toString();
+    }
+
+    public void deleteSelected() {
+        Jwk jwk = selected.get();
+        String project = workspace.project();
+        if (jwk == null || project == null || preparing || mutations.isRunning()) {
+            return;
+        }
+        var client = workspace.client();
+        preparing = true;
+        workspace.runner().run(() -> Snapshot.load(client, project), snapshot -> {
+            preparing = false;
+            workspace.apply(snapshot);
+            Jwk current = snapshot.jwks().stream().filter(x -> x.name().equals(jwk.name())).findFirst().orElse(jwk);
+            DeleteJwkDialogViewModel vm = new DeleteJwkDialogViewModel(Impacts.jwkDeletion(current, snapshot.keys(),
+                    snapshot.credentials(), snapshot.environments()));
+            if (dialogs.confirmDeleteJwk(vm)) {
+                mutations.run("Delete JWK", project + " / " + jwk.name(), () -> client.deleteJwk(project, jwk.name()));
+            }
+        }, e -> {
+            preparing = false;
+            failures.failed(e);
+        });
+    }
+
+    public void editSelected() {
+        Jwk jwk = selected.get();
+        String project = workspace.project();
+        if (jwk == null || project == null || mutations.isRunning()) {
+            return;
+        }
+        var client = workspace.client();
+        Set<String> others = workspace.jwks().stream().map(Jwk::name).filter(n -> !n.equals(jwk.name()))
+                .collect(Collectors.toSet());
+        EditJwkDialogViewModel vm = new EditJwkDialogViewModel(jwk, others, (update, ok, failed) -> mutations.run(
+                update.name() == null ? "Update JWK description" : "Rename JWK",
+                project + " / " + jwk.name() + (update.name() == null ? "" : " \u2192 " + update.name()),
+                () -> client.updateJwk(project, jwk.name(), update), ok, failed));
+        dialogs.editJwk(vm);
+    }
+
+    public TableFilter<Jwk> filter() {
+        return filter;
+    }
+
+    public ObjectProperty<Jwk> selectedProperty() {
+        return selected;
+    }
+
+    public BooleanBinding canChangeProperty() {
+        return canChange;
+    }
+
+    public StringBinding detailsProperty() {
+        return details;
+    }
+}

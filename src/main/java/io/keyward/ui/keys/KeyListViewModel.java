@@ -1,0 +1,114 @@
+package io.keyward.ui.keys;
+
+import io.keyward.impact.Impacts;
+import io.keyward.model.CryptoKey;
+import io.keyward.model.Jwk;
+import io.keyward.model.JwkDeleteAction;
+import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.TableFilter;
+import io.keyward.ui.main.FailureHandler;
+import io.keyward.ui.main.Mutations;
+import io.keyward.ui.main.Snapshot;
+import io.keyward.ui.main.Workspace;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The Keys tab: filterable table, details of the selection, delete with impact. */
+public final class KeyListViewModel {
+
+    private final Workspace workspace;
+    private final Mutations mutations;
+    private final DialogService dialogs;
+    private final FailureHandler failures;
+    private final TableFilter<CryptoKey> filter;
+    private final ObjectProperty<CryptoKey> selected = new SimpleObjectProperty<>();
+    private final BooleanBinding canDelete;
+    private final StringBinding details;
+    private boolean preparing;
+
+    public KeyListViewModel(Workspace workspace, Mutations mutations, DialogService dialogs, FailureHandler failures) {
+        this.workspace = workspace;
+        this.mutations = mutations;
+        this.dialogs = dialogs;
+        this.failures = failures;
+        this.filter = new TableFilter<>(workspace.keys(),
+                k -> Stream.concat(Stream.of(k.name(), k.description(), k.keyType()), k.environmentNames().stream()),
+                "key", "keys");
+        canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
+                selected, mutations.runningProperty());
+        details = Bindings.createStringBinding(this::describeSelection, selected, workspace.jwks());
+    }
+
+    private String describeSelection() {
+        CryptoKey k = selected.get();
+        if (k == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("Type: ").append(k.keyType() == null ? "not reported" : k.keyType()).append('\n');
+        sb.append("Configured for: ").append(k.environmentNames().isEmpty() ? "no environment"
+                : String.join(", ", k.environmentNames())).append('\n');
+        k.environments().forEach(e -> sb.append("  ").append(e.environmentName()).append(": public key")
+                .append(e.publicKey() == null ? " not reported" : " present")
+                .append(e.hasPrivateKey() ? ", private key present (not shown)" : "").append('\n'));
+        if (k.description() != null && !k.description().isBlank()) {
+            sb.append("Description: ").append(k.description()).append('\n');
+        }
+        var derived = Impacts.jwksDerivedFrom(k, workspace.jwks());
+        if (derived.isKnown()) {
+            List<Jwk> list = derived.orElse(List.of());
+            sb.append("Derived JWKs: ").append(list.isEmpty() ? "none" :
+                    String.join(", ", list.stream().map(Jwk::name).toList()));
+        } else {
+            sb.append("Derived JWKs: cannot be determined (the server sent no key id)");
+        }
+        return sb.toString();
+    }
+
+    /** Loads the server's current state, shows the impact, and deletes if confirmed. */
+    public void deleteSelected() {
+        CryptoKey key = selected.get();
+        String project = workspace.project();
+        if (key == null || project == null || preparing || mutations.isRunning()) {
+            return;
+        }
+        var client = workspace.client();
+        preparing = true;
+        workspace.runner().run(() -> Snapshot.load(client, project), snapshot -> {
+            preparing = false;
+            workspace.apply(snapshot);
+            CryptoKey current = snapshot.keys().stream().filter(k -> k.name().equals(key.name())).findFirst().orElse(key);
+            DeleteKeyDialogViewModel vm = new DeleteKeyDialogViewModel(Impacts.keyDeletion(current, snapshot.jwks(),
+                    snapshot.credentials(), snapshot.environments()));
+            Optional<JwkDeleteAction> action = dialogs.confirmDeleteKey(vm);
+            action.ifPresent(a -> mutations.run("Delete key (" + a.name() + ")", project + " / " + key.name(),
+                    () -> client.deleteKey(project, key.name(), a)));
+        }, e -> {
+            preparing = false;
+            failures.failed(e);
+        });
+    }
+
+    public TableFilter<CryptoKey> filter() {
+        return filter;
+    }
+
+    public ObjectProperty<CryptoKey> selectedProperty() {
+        return selected;
+    }
+
+    public BooleanBinding canDeleteProperty() {
+        return canDelete;
+    }
+
+    public StringBinding detailsProperty() {
+        return details;
+    }
+}

@@ -1,0 +1,22 @@
+package io.keyward.ui.main;
+
+import io.keyward.gateway.GatewayClient;
+import io.keyward.model.Credential;
+import io.keyward.model.CryptoKey;
+import io.keyward.model.Environment;
+import io.keyward.model.Jwk;
+
+import java.util.List;
+
+/**
+ * Everything the console shows for one project, loaded together. Confirmation dialogs load a fresh
+ * one before they open, so the impact they show is the server's current state, not the table's.
+ */
+public record Snapshot(String project, List<Environment> environments, List<CryptoKey> keys, List<Jwk> jwks,
+                       List<Credential> credentials) {
+
+    public static Snapshot load(GatewayClient client, String project) {
+        return new Snapshot(project, client.listEnvironments(project), client.listKeys(project),
+                client.listJwks(project), client.listCredentials(project));
+    }
+}

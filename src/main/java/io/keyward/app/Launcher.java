@@ -1,6 +1,7 @@
 package io.keyward.app;
 
 import io.keyward.sandbox.SandboxMain;
+import javafx.application.Application;
 
 import java.util.Arrays;
 
@@ -20,7 +21,19 @@ public final class Launcher {
             }
             return;
         }
-        System.err.println("keyward: the console is not built yet; run with --sandbox-only to start the sandbox.");
-        System.exit(2);
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("keyward: " + e.getMessage());
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(Options.USAGE);
+            return;
+        }
+        Application.launch(KeywardApp.class, args);
     }
 }

@@ -79,9 +79,8 @@ public final class Impacts {
     /** What happens to one derived JWK under each action. */
     public static String effectOn(Jwk jwk, CryptoKey key, JwkDeleteAction action) {
         return switch (action) {
-            case NULLIFY -> "Kept, but its link to key \u201C" + key.name()
-                    + "\u201D is cleared: it keeps its key material and no longer follows the key.";
-            case DELETE -> "Deleted permanently and undeployed from every environment.";
+            case NULLIFY -> "Kept; its link to \u201C" + key.name() + "\u201D is cleared";
+            case DELETE -> "Deleted; undeployed everywhere";
         };
     }
 

@@ -107,7 +107,7 @@ class ImpactsTest {
     @Test
     void effectsDifferByAction() {
         assertTrue(Impacts.effectOn(PUB, KEY, JwkDeleteAction.NULLIFY).startsWith("Kept"));
-        assertTrue(Impacts.effectOn(PUB, KEY, JwkDeleteAction.DELETE).startsWith("Deleted permanently"));
+        assertTrue(Impacts.effectOn(PUB, KEY, JwkDeleteAction.DELETE).startsWith("Deleted;"));
     }
 
     @Test

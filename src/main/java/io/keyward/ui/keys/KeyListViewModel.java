@@ -55,9 +55,9 @@ public final class KeyListViewModel {
         sb.append("Type: ").append(k.keyType() == null ? "not reported" : k.keyType()).append('\n');
         sb.append("Configured for: ").append(k.environmentNames().isEmpty() ? "no environment"
                 : String.join(", ", k.environmentNames())).append('\n');
-        k.environments().forEach(e -> sb.append("  ").append(e.environmentName()).append(": public key")
-                .append(e.publicKey() == null ? " not reported" : " present")
-                .append(e.hasPrivateKey() ? ", private key present (not shown)" : "").append('\n'));
+        k.environments().forEach(e -> sb.append("  ").append(e.environmentName()).append(": ")
+                .append(e.publicKey() == null ? "no public key reported" : "public key")
+                .append(e.hasPrivateKey() ? " + private key (not shown)" : "").append('\n'));
         if (k.description() != null && !k.description().isBlank()) {
             sb.append("Description: ").append(k.description()).append('\n');
         }

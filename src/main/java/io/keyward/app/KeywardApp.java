@@ -1,0 +1,66 @@
+package io.keyward.app;
+
+import io.keyward.ui.common.DialogFrames;
+import io.keyward.ui.common.FxDialogService;
+import io.keyward.ui.main.MainView;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The JavaFX application: builds the main window and connects to the demo sandbox. */
+public final class KeywardApp extends Application {
+
+    private AppContext context;
+    private Options options;
+
+    @Override
+    public void init() {
+        options = Options.parse(getParameters().getRaw().toArray(String[]::new));
+    }
+
+    @Override
+    public void start(Stage stage) {
+        context = new AppContext(new FxDialogService(() -> stage), Clock.systemDefaultZone());
+        MainView view = new MainView(context.main());
+        Scene scene = new Scene(view.root(), 1280, 800);
+        scene.getStylesheets().add(DialogFrames.STYLESHEET);
+        view.installAccelerators(scene);
+        stage.setTitle("Keyward");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        Icons.apply(stage);
+
+        if (options.exitAfterStartup()) {
+            stage.setOnShown(e -> Platform.runLater(() -> {
+                // One pulse after "shown", so the first frame has been laid out and rendered.
+                System.out.println("startup-ms=" + startupMillis());
+                System.out.flush();
+                Platform.exit();
+            }));
+        }
+        stage.show();
+        if (options.screenshotsDir() != null) {
+            context.startDemoSandbox(() -> new ScreenshotRenderer(stage, view, context, options.screenshotsDir()).start());
+        } else if (!options.exitAfterStartup()) {
+            context.startDemoSandbox(() -> { });
+        }
+    }
+
+    static long startupMillis() {
+        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        return Duration.between(started, Instant.now()).toMillis();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.keyward.app;
+
+import io.keyward.impact.Impacts;
+import io.keyward.model.Credential;
+import io.keyward.model.CredentialSlot;
+import io.keyward.model.CryptoKey;
+import io.keyward.model.Jwk;
+import io.keyward.model.JwkDeleteAction;
+import io.keyward.ui.common.FxDialogService;
+import io.keyward.ui.connect.ConnectionsDialog;
+import io.keyward.ui.connect.ConnectionsViewModel;
+import io.keyward.ui.credentials.RemoveCredentialJwkDialog;
+import io.keyward.ui.credentials.RemoveCredentialJwkDialogViewModel;
+import io.keyward.ui.credentials.SetCredentialJwkDialog;
+import io.keyward.ui.credentials.SetCredentialJwkDialogViewModel;
+import io.keyward.ui.jwks.DeleteJwkDialog;
+import io.keyward.ui.jwks.DeleteJwkDialogViewModel;
+import io.keyward.ui.jwks.EditJwkDialog;
+import io.keyward.ui.jwks.EditJwkDialogViewModel;
+import io.keyward.ui.keys.DeleteKeyDialog;
+import io.keyward.ui.keys.DeleteKeyDialogViewModel;
+import io.keyward.ui.main.MainView;
+import io.keyward.ui.main.Workspace;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the main window and every dialog, as they look with the demo data, to PNG files and exits
+ * ({@code --screenshots DIR}). Dialogs are shown without blocking, snapshotted one pulse later and closed.
+ */
+final class ScreenshotRenderer {
+
+    private static final Duration SETTLE = Duration.millis(400);
+
+    private final Stage stage;
+    private final MainView view;
+    private final AppContext context;
+    private final Path dir;
+    private final Deque<Runnable> steps = new ArrayDeque<>();
+    private int waited;
+
+    ScreenshotRenderer(Stage stage, MainView view, AppContext context, Path dir) {
+        this.stage = stage;
+        this.view = view;
+        this.context = context;
+        this.dir = dir;
+    }
+
+    void start() {
+        Workspace w = context.main().workspace();
+        if (w.keys().isEmpty() || w.loadingProperty().get()) {
+            if (++waited > 50) {
+                fail("the demo data did not load");
+                return;
+            }
+            later(this::start);
+            return;
+        }
+        CryptoKey key = w.keys().stream()
+                .max(Comparator.comparingLong(k -> w.jwks().stream().filter(j -> j.isDerivedFromKey(k.id())).count()))
+                .orElseThrow();
+        Jwk derived = w.jwks().stream().filter(j -> j.isDerivedFromKey(key.id())).findFirst().orElse(w.jwks().get(0));
+        Credential holder = w.credentials().stream().filter(c -> c.slotsReported()
+                && c.jwks().validationJwkName() != null).findFirst().orElse(w.credentials().get(0));
+
+        steps.add(() -> {
+            select("keys-table", key);
+            view.tabs().getSelectionModel().select(0);
+        });
+        steps.add(() -> snap(stage.getScene().getRoot(), "main-window.png"));
+        dialog("delete-key-dialog.png", () -> DeleteKeyDialog.build(stage, new DeleteKeyDialogViewModel(
+                Impacts.keyDeletion(key, w.jwks(), w.credentials(), w.environments()))));
+        dialog("delete-key-dialog-delete-action.png", () -> {
+            DeleteKeyDialogViewModel vm = new DeleteKeyDialogViewModel(
+                    Impacts.keyDeletion(key, w.jwks(), w.credentials(), w.environments()));
+            vm.actionProperty().set(JwkDeleteAction.DELETE);
+            vm.confirm().typedProperty().set(key.name());
+            var d = DeleteKeyDialog.build(stage, vm);
+            d.getDialogPane().lookupAll(".radio-button").forEach(n -> {
+                var rb = (javafx.scene.control.RadioButton) n;
+                rb.setSelected(rb.getUserData() == JwkDeleteAction.DELETE);
+            });
+            return d;
+        });
+        dialog("delete-jwk-dialog.png", () -> DeleteJwkDialog.build(stage, new DeleteJwkDialogViewModel(
+                Impacts.jwkDeletion(derived, w.keys(), w.credentials(), w.environments()))));
+        dialog("edit-jwk-dialog.png", () -> {
+            Set<String> others = w.jwks().stream().map(Jwk::name).filter(n -> !n.equals(derived.name()))
+                    .collect(Collectors.toSet());
+            EditJwkDialogViewModel vm = new EditJwkDialogViewModel(derived, others, (u, ok, failed) -> { });
+            vm.nameProperty().set(others.iterator().next()); // shows the inline uniqueness error
+            return EditJwkDialog.build(stage, vm);
+        });
+        dialog("remove-credential-jwk-dialog.png", () -> RemoveCredentialJwkDialog.build(stage,
+                new RemoveCredentialJwkDialogViewModel(Impacts.slotRemoval(holder, CredentialSlot.VALIDATION,
+                        w.environments()))));
+        dialog("set-credential-jwk-dialog.png", () -> {
+            SetCredentialJwkDialogViewModel vm = new SetCredentialJwkDialogViewModel(holder, CredentialSlot.ENCRYPTION,
+                    w.jwks(), w.environmentNames());
+            var d = SetCredentialJwkDialog.build(stage, vm);
+            @SuppressWarnings("unchecked")
+            var list = (javafx.scene.control.ListView<Jwk>) d.getDialogPane().lookup("#jwk-choices");
+            list.getSelectionModel().select(0);
+            return d;
+        });
+        dialog("connections-dialog.png", () -> ConnectionsDialog.build(stage, new ConnectionsViewModel(
+                context.main().profiles(), context.main().activeProperty().get(), p -> null, context.runner(), p -> { })));
+        dialog("reconnect-dialog.png", () -> FxDialogService.reconnectAlert(stage,
+                "Loading projects failed: Invalid token (HTTP 401).\n\nThe token for \u201CDemo sandbox\u201D may have "
+                        + "expired or been revoked. Reconnect with a new token?"));
+        steps.add(() -> {
+            System.out.println("screenshots=" + dir.toAbsolutePath());
+            Platform.exit();
+        });
+        next();
+    }
+
+    private void dialog(String file, Supplier<Dialog<?>> build) {
+        Dialog<?>[] open = new Dialog<?>[1];
+        steps.add(() -> {
+            open[0] = build.get();
+            open[0].show();
+        });
+        steps.add(() -> {
+            snap(open[0].getDialogPane().getScene().getRoot(), file);
+            open[0].close();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void select(String tableId, T item) {
+        TableView<T> table = (TableView<T>) stage.getScene().lookup("#" + tableId);
+        table.getSelectionModel().select(item);
+        table.scrollTo(item);
+    }
+
+    private void snap(Node node, String file) {
+        try {
+            PngWriter.write(node.snapshot(null, null), dir.resolve(file));
+            System.out.println("wrote " + dir.resolve(file));
+        } catch (Exception e) {
+            fail("could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void next() {
+        Runnable step = steps.poll();
+        if (step != null) {
+            step.run();
+            later(this::next);
+        }
+    }
+
+    private void later(Runnable r) {
+        PauseTransition p = new PauseTransition(SETTLE);
+        p.setOnFinished(e -> r.run());
+        p.play();
+    }
+
+    private void fail(String why) {
+        System.err.println("keyward: screenshots failed: " + why);
+        steps.clear();
+        Platform.exit();
+    }
+
+    static List<String> files() {
+        return List.of("main-window.png", "delete-key-dialog.png", "delete-key-dialog-delete-action.png",
+                "delete-jwk-dialog.png", "edit-jwk-dialog.png", "remove-credential-jwk-dialog.png",
+                "set-credential-jwk-dialog.png", "connections-dialog.png", "reconnect-dialog.png");
+    }
+}

@@ -1,0 +1,45 @@
+package io.keyward.ui.credentials;
+
+import io.keyward.model.Credential;
+import io.keyward.model.CredentialSlot;
+import io.keyward.ui.common.Fx;
+import io.keyward.ui.common.ListPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+
+/** The Credentials tab. Slot actions sit in one menu per slot: set or remove. */
+public final class CredentialListView {
+    private final ListPane<Credential> pane;
+
+    public CredentialListView(CredentialListViewModel vm) {
+        Label details = new Label();
+        details.textProperty().bind(vm.detailsProperty());
+        pane = new ListPane<>("credentials", vm.filter(), Credential::username, details);
+        var t = pane.table();
+        t.getColumns().add(Fx.column("Username", 170, Credential::username));
+        t.getColumns().add(Fx.column("Full name", 150, c -> c.fullName() == null ? "" : c.fullName()));
+        t.getColumns().add(Fx.column("Enabled", 65, c -> c.enabled() ? "yes" : "no"));
+        t.getColumns().add(Fx.column("Validation JWK", 170, c -> CredentialListViewModel.slot(c, CredentialSlot.VALIDATION)));
+        t.getColumns().add(Fx.column("Encryption JWK", 170, c -> CredentialListViewModel.slot(c, CredentialSlot.ENCRYPTION)));
+        vm.selectedProperty().bind(t.getSelectionModel().selectedItemProperty());
+        for (CredentialSlot slot : CredentialSlot.values()) {
+            String s = slot.pathSegment();
+            MenuItem set = new MenuItem("Set " + s + " JWK\u2026");
+            set.setId("set-" + s);
+            set.setOnAction(e -> vm.setJwk(slot));
+            MenuItem remove = new MenuItem("Remove " + s + " JWK\u2026");
+            remove.setId("remove-" + s);
+            remove.setOnAction(e -> vm.removeJwk(slot));
+            MenuButton menu = new MenuButton(Character.toUpperCase(s.charAt(0)) + s.substring(1) + " JWK", null, set, remove);
+            menu.setId(s + "-menu");
+            menu.disableProperty().bind(vm.canSetProperty().not());
+            menu.setOnShowing(e -> remove.setDisable(!vm.canRemove(slot)));
+            pane.addActions(menu);
+        }
+    }
+
+    public ListPane<Credential> pane() {
+        return pane;
+    }
+}

@@ -1,0 +1,160 @@
+package io.keyward.ui.main;
+
+import io.keyward.ui.common.Fx;
+import io.keyward.ui.credentials.CredentialListView;
+import io.keyward.ui.jwks.JwkListView;
+import io.keyward.ui.keys.KeyListView;
+import io.keyward.ui.projects.ProjectListView;
+import io.keyward.ui.results.ResultsView;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The main window's scene graph, bound to a {@link MainViewModel}. Holds no state of its own. */
+public final class MainView {
+
+    private final MainViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final ProjectListView projects;
+    private final KeyListView keys;
+    private final JwkListView jwks;
+    private final CredentialListView credentials;
+    private final ResultsView results;
+
+    public MainView(MainViewModel vm) {
+        this.vm = vm;
+        projects = new ProjectListView(vm.projects(), vm.workspace().environments());
+        keys = new KeyListView(vm.keys());
+        jwks = new JwkListView(vm.jwks());
+        credentials = new CredentialListView(vm.credentials());
+        results = new ResultsView(vm.results());
+
+        tabs.getTabs().addAll(
+                tab("keys-tab", "Keys", keys.pane().root(), vm.workspace().keys()),
+                tab("jwks-tab", "JWKs", jwks.pane().root(), vm.workspace().jwks()),
+                tab("credentials-tab", "Credentials", credentials.pane().root(), vm.workspace().credentials()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        Label projectTitle = new Label();
+        projectTitle.setId("project-title");
+        projectTitle.getStyleClass().add("pane-title");
+        projectTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.workspace().project() == null
+                ? "No project selected" : "Project: " + vm.workspace().project(), vm.workspace().projectProperty()));
+        VBox center = new VBox(4, projectTitle, tabs);
+        center.setPadding(new Insets(8, 8, 0, 4));
+        VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
+
+        SplitPane upper = new SplitPane(projects.root(), center);
+        upper.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(projects.root(), false);
+        SplitPane main = new SplitPane(upper, results.root());
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.72);
+
+        root.setTop(new VBox(toolbar(), notice()));
+        root.setCenter(main);
+        root.setBottom(statusBar());
+    }
+
+    private Tab tab(String id, String title, Parent content, javafx.collections.ObservableList<?> items) {
+        Tab t = new Tab();
+        t.setId(id);
+        t.setContent(content);
+        t.textProperty().bind(Bindings.createStringBinding(() -> title + " (" + items.size() + ")", items));
+        return t;
+    }
+
+    private ToolBar toolbar() {
+        Label connection = new Label();
+        connection.setId("connection-name");
+        connection.textProperty().bind(Bindings.createStringBinding(() -> vm.activeProperty().get() == null
+                ? "Not connected" : vm.activeProperty().get().name(), vm.activeProperty()));
+        connection.getStyleClass().add("pane-title");
+        Button connections = new Button("Connections\u2026");
+        connections.setId("connections");
+        connections.setOnAction(e -> vm.openConnections());
+        Button refresh = new Button("Refresh (F5)");
+        refresh.setId("refresh");
+        refresh.setOnAction(e -> vm.refresh());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("busy");
+        busy.setPrefSize(20, 20);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Label keyward = new Label("Keyward");
+        keyward.getStyleClass().add("muted");
+        return new ToolBar(new Label("Connection:"), connection, connections, refresh, busy, Fx.grow(), keyward);
+    }
+
+    private HBox notice() {
+        Label text = new Label();
+        text.setId("notification");
+        text.setWrapText(true);
+        text.textProperty().bind(vm.notificationProperty());
+        Button dismiss = new Button("Dismiss");
+        dismiss.setOnAction(e -> vm.dismissNotification());
+        HBox box = new HBox(10, text, Fx.grow(), dismiss);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("notice");
+        box.visibleProperty().bind(vm.notificationProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        Label loading = new Label();
+        loading.getStyleClass().add("muted");
+        loading.textProperty().bind(Bindings.when(vm.workspace().loadingProperty()).then("Loading\u2026")
+                .otherwise(Bindings.when(vm.mutations().runningProperty()).then("Applying change\u2026").otherwise("")));
+        HBox bar = new HBox(12, status, Fx.grow(), loading);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    /** Window-wide keys: F5 refreshes, Ctrl+F focuses the current tab's filter. */
+    public void installAccelerators(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            TextField f = currentFilter();
+            f.requestFocus();
+            f.selectAll();
+        });
+    }
+
+    private TextField currentFilter() {
+        int i = tabs.getSelectionModel().getSelectedIndex();
+        return switch (i) {
+            case 1 -> jwks.pane().filterField();
+            case 2 -> credentials.pane().filterField();
+            default -> keys.pane().filterField();
+        };
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}

@@ -1,0 +1,91 @@
+package io.keyward.ui.projects;
+
+import io.keyward.model.Environment;
+import io.keyward.model.Project;
+import io.keyward.ui.common.Fx;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+
+/** The left column: projects with a filter, and the selected project's environments. */
+public final class ProjectListView {
+    private final VBox root;
+    private final TextField filter;
+
+    public ProjectListView(ProjectListViewModel vm, ObservableList<Environment> environments) {
+        filter = TextFields.createClearableTextField();
+        filter.setId("project-filter");
+        filter.setPromptText("Filter projects");
+        filter.textProperty().bindBidirectional(vm.filter().textProperty());
+        Label count = new Label();
+        count.getStyleClass().add("count");
+        count.textProperty().bind(vm.filter().countProperty());
+
+        ListView<Project> list = new ListView<>(vm.filter().items());
+        list.setId("projects");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Project p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.name());
+                setTooltip(empty || p == null || p.description().isBlank() ? null : new Tooltip(p.description()));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                vm.selectedProperty().set(p);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, p) -> {
+            if (p != null && p != list.getSelectionModel().getSelectedItem()) {
+                list.getSelectionModel().select(p);
+            }
+        });
+
+        ListView<Environment> envs = new ListView<>(environments);
+        envs.setId("environments");
+        envs.setFixedCellSize(24);
+        envs.setPrefHeight(24 * 4 + 4);
+        envs.setFocusTraversable(false);
+        envs.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Environment e, boolean empty) {
+                super.updateItem(e, empty);
+                // Status only when it needs attention; the rest is in the tooltip.
+                setText(empty || e == null ? null : e.name() + "  (" + nullToDash(e.type()) + ")"
+                        + ("PUBLISHED".equals(e.status()) || e.status() == null ? "" : "  " + e.status()));
+                setTooltip(empty || e == null ? null : new Tooltip(e.description() + "\nStatus: " + nullToDash(e.status())
+                        + (e.accessUrl() == null ? "" : "\n" + e.accessUrl())));
+            }
+        });
+        envs.setPlaceholder(new Label("No project selected"));
+
+        Label title = new Label("Projects");
+        title.getStyleClass().add("pane-title");
+        root = new VBox(6, new HBox(8, title, Fx.grow(), count), filter, list, Fx.heading("Environments"), envs);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        root.setPadding(new Insets(8));
+        root.setPrefWidth(250);
+        root.setMinWidth(180);
+    }
+
+    private static String nullToDash(String s) {
+        return s == null ? "\u2014" : s;
+    }
+
+    public VBox root() {
+        return root;
+    }
+
+    public TextField filterField() {
+        return filter;
+    }
+}

@@ -1,0 +1,156 @@
+package io.keyward.ui.results;
+
+import io.keyward.ui.common.Fx;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The results panel: one row per mutation (time, action, target, outcome, message), expandable to
+ * one row per environment. Failures are highlighted; Ctrl+C or the context menu copies details.
+ */
+public final class ResultsView {
+
+    /** A row of the tree: an entry, or one environment of an entry. */
+    public record Row(ResultEntry entry, ResultEntry.EnvironmentRow environment) {
+        boolean isEntry() {
+            return environment == null;
+        }
+    }
+
+    private final ResultsViewModel vm;
+    private final TreeTableView<Row> tree = new TreeTableView<>();
+    private final BorderPane root = new BorderPane();
+
+    public ResultsView(ResultsViewModel vm) {
+        this.vm = vm;
+        TreeItem<Row> top = new TreeItem<>();
+        tree.setRoot(top);
+        tree.setShowRoot(false);
+        tree.setId("results");
+        tree.setPlaceholder(new Label("No changes made yet. Every change and its per-environment outcome appears here."));
+        tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        tree.getColumns().add(col("Time", 80, r -> r.isEntry() ? r.entry().timeText(vm.zone()) : ""));
+        tree.getColumns().add(col("Action", 190, r -> r.isEntry() ? r.entry().action() : r.environment().environment()));
+        tree.getColumns().add(col("Target", 240, r -> r.isEntry() ? r.entry().target() : ""));
+        tree.getColumns().add(col("Outcome", 220, r -> r.isEntry() ? r.entry().outcome().label()
+                : r.environment().success() ? "OK" : "FAILED"));
+        tree.getColumns().add(col("Message", 380, r -> r.isEntry() ? r.entry().message() : r.environment().message()));
+        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        tree.setRowFactory(t -> new TreeTableRow<>() {
+            @Override
+            protected void updateItem(Row row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("result-failed", "result-partial", "env-failed");
+                if (empty || row == null) {
+                    return;
+                }
+                if (row.isEntry()) {
+                    if (row.entry().outcome() == ResultEntry.Outcome.FAILED) {
+                        getStyleClass().add("result-failed");
+                    } else if (row.entry().outcome() == ResultEntry.Outcome.COMPLETED_WITH_DEPLOYMENT_FAILURES) {
+                        getStyleClass().add("result-partial");
+                    }
+                } else if (!row.environment().success()) {
+                    getStyleClass().add("env-failed");
+                }
+            }
+        });
+        vm.entries().addListener((ListChangeListener<ResultEntry>) c -> rebuild());
+        rebuild();
+
+        MenuItem copy = new MenuItem("Copy details");
+        copy.setAccelerator(KeyCombination.keyCombination("Shortcut+C"));
+        copy.setOnAction(e -> copySelection());
+        tree.setContextMenu(new ContextMenu(copy));
+        tree.setOnKeyPressed(e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                copySelection();
+                e.consume();
+            }
+        });
+
+        Button copyButton = new Button("Copy details");
+        copyButton.setId("copy-results");
+        copyButton.disableProperty().bind(tree.getSelectionModel().selectedItemProperty().isNull());
+        copyButton.setOnAction(e -> copySelection());
+        Button clear = new Button("Clear");
+        clear.setOnAction(e -> vm.entries().clear());
+        clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.entries()));
+        Label title = new Label("Results");
+        title.getStyleClass().add("pane-title");
+        HBox header = new HBox(8, title, Fx.grow(), copyButton, clear);
+        header.setPadding(new Insets(4, 6, 4, 6));
+        root.setTop(header);
+        root.setCenter(tree);
+        root.setPrefHeight(190);
+    }
+
+    private static TreeTableColumn<Row, String> col(String title, double width, Function<Row, String> f) {
+        TreeTableColumn<Row, String> c = new TreeTableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(p -> new ReadOnlyStringWrapper(p.getValue().getValue() == null ? ""
+                : f.apply(p.getValue().getValue())));
+        return c;
+    }
+
+    private void rebuild() {
+        List<TreeItem<Row>> items = vm.entries().stream().map(e -> {
+            TreeItem<Row> item = new TreeItem<>(new Row(e, null));
+            e.environments().forEach(env -> item.getChildren().add(new TreeItem<>(new Row(e, env))));
+            // The newest entry, and any with a failure, open by default: that is what needs reading.
+            item.setExpanded(e == vm.entries().get(0) || e.outcome() != ResultEntry.Outcome.SUCCEEDED);
+            return item;
+        }).toList();
+        tree.getRoot().getChildren().setAll(items);
+    }
+
+    /** The text Copy puts on the clipboard: whole entries for every selected row. */
+    public String selectionText() {
+        Set<ResultEntry> selected = new LinkedHashSet<>();
+        tree.getSelectionModel().getSelectedItems().forEach(i -> {
+            if (i != null && i.getValue() != null) {
+                selected.add(i.getValue().entry());
+            }
+        });
+        return vm.asText(List.copyOf(selected));
+    }
+
+    private void copySelection() {
+        String text = selectionText();
+        if (!text.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    public TreeTableView<Row> tree() {
+        return tree;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+}

@@ -26,15 +26,7 @@ public final class KeywardApp extends Application {
     @Override
     public void start(Stage stage) {
         context = new AppContext(new FxDialogService(() -> stage), Clock.systemDefaultZone());
-        MainView view = new MainView(context.main());
-        Scene scene = new Scene(view.root(), 1280, 800);
-        scene.getStylesheets().add(DialogFrames.STYLESHEET);
-        view.installAccelerators(scene);
-        stage.setTitle("Keyward");
-        stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
-        Icons.apply(stage);
+        MainView view = install(stage, context);
 
         if (options.exitAfterStartup()) {
             stage.setOnShown(e -> Platform.runLater(() -> {
@@ -50,6 +42,20 @@ public final class KeywardApp extends Application {
         } else if (!options.exitAfterStartup()) {
             context.startDemoSandbox(() -> { });
         }
+    }
+
+    /** Puts the main window on {@code stage}; shared with the UI tests so they test the real window. */
+    public static MainView install(Stage stage, AppContext context) {
+        MainView view = new MainView(context.main());
+        Scene scene = new Scene(view.root(), 1280, 800);
+        scene.getStylesheets().add(DialogFrames.STYLESHEET);
+        view.installAccelerators(scene);
+        stage.setTitle("Keyward");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        Icons.apply(stage);
+        return view;
     }
 
     static long startupMillis() {

@@ -77,9 +77,27 @@ final class ScreenshotRenderer {
         Credential holder = w.credentials().stream().filter(c -> c.slotsReported()
                 && c.jwks().validationJwkName() != null).findFirst().orElse(w.credentials().get(0));
 
+        // Two real changes first, so the results panel shows what an admin sees after working:
+        // one with staging failing to deploy, one clean.
+        Credential other = w.credentials().stream().filter(c -> c != holder && c.slotsReported()
+                && c.jwks().encryptionJwkName() != null).findFirst().orElse(holder);
+        Jwk generated = w.jwks().stream().filter(j -> !j.isAttachedToSource()).findFirst().orElse(w.jwks().get(0));
+        var client = w.client();
+        String project = w.project();
         steps.add(() -> {
-            select("keys-table", key);
+            context.sandbox().faults().setFailingEnvironment("staging");
+            context.main().mutations().run("Remove encryption JWK", project + " / " + other.username(),
+                    () -> client.removeCredentialJwk(project, other.username(), CredentialSlot.ENCRYPTION));
+        });
+        steps.add(() -> {
+            context.sandbox().faults().reset();
+            context.main().mutations().run("Update JWK description", project + " / " + generated.name(),
+                    () -> client.updateJwk(project, generated.name(),
+                            new io.keyward.model.JwkUpdate(null, generated.description() + " (reviewed)")));
+        });
+        steps.add(() -> {
             view.tabs().getSelectionModel().select(0);
+            select("keys-table", key);
         });
         steps.add(() -> snap(stage.getScene().getRoot(), "main-window.png"));
         dialog("delete-key-dialog.png", () -> DeleteKeyDialog.build(stage, new DeleteKeyDialogViewModel(

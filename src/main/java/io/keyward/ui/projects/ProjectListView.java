@@ -53,7 +53,8 @@ public final class ProjectListView {
         ListView<Environment> envs = new ListView<>(environments);
         envs.setId("environments");
         envs.setFixedCellSize(24);
-        envs.setPrefHeight(24 * 4 + 4);
+        envs.setPrefHeight(24 * 3 + 6);
+        envs.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         envs.setFocusTraversable(false);
         envs.setCellFactory(v -> new ListCell<>() {
             @Override

@@ -1,0 +1,43 @@
+package io.keyward.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptionsTest {
+
+    @Test
+    void noOptionsOpensTheConsole() {
+        Options o = Options.parse(new String[0]);
+        assertFalse(o.exitAfterStartup());
+        assertNull(o.screenshotsDir());
+        assertFalse(o.help());
+    }
+
+    @Test
+    void startupAndScreenshotOptionsAreRead() {
+        Options o = Options.parse(new String[]{"--exit-after-startup", "--screenshots", "out dir"});
+        assertTrue(o.exitAfterStartup());
+        assertEquals(Path.of("out dir"), o.screenshotsDir());
+    }
+
+    @Test
+    void badOptionsAreRejectedWithTheirName() {
+        assertEquals("unknown option: --frobnicate",
+                assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[]{"--frobnicate"})).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[]{"--screenshots"}));
+    }
+
+    @Test
+    void usageNamesEveryOption() {
+        for (String opt : new String[]{"--exit-after-startup", "--screenshots", "--sandbox-only", "--help"}) {
+            assertTrue(Options.USAGE.contains(opt), opt);
+        }
+    }
+}

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The /apiops pipeline: faults first (rejectTokens, latency, then drop / 502 / 429 / 500), then
- * authentication, routing errors, permission, and finally the endpoint.
+ * routing errors (404/405), authentication, permission, and finally the endpoint.
  */
 final class ApiHandler {
     static final String BAD_GATEWAY_PAGE = """
@@ -72,10 +72,12 @@ final class ApiHandler {
             }
         }
 
-        TokenRegistry.Access access = tokenEndpoint ? null : authenticate(exchange);
+        // Routing errors come before authentication: a wrong trailing slash should say 404 even to a
+        // client whose token is also wrong, since the path is the mistake the sandbox exists to catch.
         if (!(resolution instanceof Router.Found<ApiRoute> found)) {
             throw routingError(method, exchange.getRequestURI().getRawPath(), resolution);
         }
+        TokenRegistry.Access access = tokenEndpoint ? null : authenticate(exchange);
         if (found.route().handler().access() == ApiRoute.Access.WRITE && access != TokenRegistry.Access.FULL) {
             throw ApiException.forbidden();
         }

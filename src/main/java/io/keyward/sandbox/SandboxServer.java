@@ -56,6 +56,8 @@ public final class SandboxServer implements AutoCloseable {
         http.createContext("/", new RootHandler(api, control));
         http.setExecutor(executor);
         http.start();
+        // Only now, so the RSA work does not compete with start-up for this machine's two cores.
+        KeyPairs.startRsaPool();
         return new SandboxServer(http, executor, tokens, faults);
     }
 

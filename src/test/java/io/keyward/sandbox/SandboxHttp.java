@@ -169,6 +169,15 @@ final class SandboxHttp implements AutoCloseable {
         return findBy(list(project, "keys"), "name", name);
     }
 
+    JsonNode json(String body) {
+        return Json.parse(body);
+    }
+
+    /** A JSON string literal, escaped by Jackson so names with quotes or non-ASCII letters stay exact. */
+    String quote(String text) {
+        return Json.text(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+    }
+
     static JsonNode findBy(JsonNode array, String field, String value) {
         for (JsonNode item : array) {
             if (Objects.equals(value, item.path(field).asText(null))) {

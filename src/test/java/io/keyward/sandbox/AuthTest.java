@@ -114,6 +114,14 @@ class AuthTest {
     }
 
     @Test
+    void brokenFormEscapeIs400() {
+        SandboxHttp.Response response = api.postForm("/apiops/auth/token", FORM,
+                "grant_type=client_credentials&client_id=%zz&client_secret=demo-password");
+        assertEquals(400, response.status(), response.body());
+        assertEquals("bad_request", response.json().get("error").asText());
+    }
+
+    @Test
     void tokenEndpointRejectsOtherGrantTypes() {
         api.postForm("/apiops/auth/token", FORM, "grant_type=password&client_id=admin&client_secret=demo-password")
                 .assertError(400, "unsupported_grant_type", "GrantType value must be client_credentials!");

@@ -114,6 +114,14 @@ class RoutingTest {
     }
 
     @Test
+    void headAndOptionsAreNotSupported() {
+        SandboxHttp.Response head = api.send("HEAD", "/apiops/projects/", api.server.adminToken(), null);
+        assertEquals(405, head.status());
+        assertEquals("", head.body());
+        assertEquals(405, api.send("OPTIONS", "/apiops/projects/", api.server.adminToken(), null).status());
+    }
+
+    @Test
     void unknownTopLevelPathIs404Json() {
         api.get("/").assertError(404, "not_found", "No endpoint for GET /");
         api.get("/api/projects/").assertError(404, "not_found", "No endpoint for GET /api/projects/");

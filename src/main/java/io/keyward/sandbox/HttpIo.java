@@ -34,9 +34,13 @@ final class HttpIo {
             throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         headers.forEach(exchange.getResponseHeaders()::set);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        // A HEAD answer has no body, and the JDK logs a warning if it is promised one.
+        boolean bodiless = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, bodiless ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            if (!bodiless) {
+                out.write(body);
+            }
         }
     }
 
@@ -69,8 +73,20 @@ final class HttpIo {
         throw new ConnectionDropped();
     }
 
-    /** Parses form encoding (query strings and x-www-form-urlencoded bodies); the first value of a name wins. */
+    /**
+     * Parses form encoding (query strings and x-www-form-urlencoded bodies); the first value of a name wins.
+     *
+     * @throws ApiException 400 for a broken escape such as {@code %zz}
+     */
     static Map<String, String> parseForm(String encoded) {
+        try {
+            return parseFormStrictly(encoded);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Malformed form encoding: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> parseFormStrictly(String encoded) {
         Map<String, String> values = new LinkedHashMap<>();
         if (encoded == null || encoded.isEmpty()) {
             return values;

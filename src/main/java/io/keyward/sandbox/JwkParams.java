@@ -2,6 +2,7 @@ package io.keyward.sandbox;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,6 +16,6 @@ record JwkParams(String member, Map<String, String> values) {
 
     /** The JWK "type" field that goes with this member. */
     String type() {
-        return member.toUpperCase(java.util.Locale.ROOT);
+        return member.toUpperCase(Locale.ROOT);
     }
 }

@@ -1,14 +1,16 @@
 package io.keyward.sandbox;
 
+import java.security.KeyPair;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** A cryptographic key; each environment entry carries base64 X.509 (public) and PKCS#8 (private) DER. */
+/**
+ * A cryptographic key. One pair serves all of the key's environments, so every JWK made from the key
+ * matches it in every environment. The pair may still be generating; see {@link KeyPairs}.
+ */
 record KeyRecord(String id, String projectId, String name, String description, String keyType,
-                 List<Environment> environments) {
-    record Environment(String environmentName, String publicKey, String privateKey) {
-    }
-
+                 List<String> environmentNames, Supplier<KeyPair> pair) {
     KeyRecord {
-        environments = List.copyOf(environments);
+        environmentNames = List.copyOf(environmentNames);
     }
 }

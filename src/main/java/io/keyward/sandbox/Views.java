@@ -3,8 +3,10 @@ package io.keyward.sandbox;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.security.KeyPair;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,6 +15,9 @@ final class Views {
     /** Always three fraction digits and a 'Z', e.g. 2027-03-31T23:59:59.000Z, as the reference shows. */
     private static final DateTimeFormatter EXPIRE_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** Keys travel as standard base64 of their DER (X.509 / PKCS#8); JWK members use base64url. */
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     private Views() {
     }
@@ -60,12 +65,15 @@ final class Views {
         node.put("description", key.description());
         node.put("projectId", key.projectId());
         node.put("keyType", key.keyType());
+        KeyPair pair = key.pair().get();
+        String publicKey = BASE64.encodeToString(pair.getPublic().getEncoded());
+        String privateKey = BASE64.encodeToString(pair.getPrivate().getEncoded());
         ArrayNode environments = node.putArray("cryptoKeyInfoEnvironmentList");
-        for (KeyRecord.Environment environment : key.environments()) {
+        for (String environmentName : key.environmentNames()) {
             ObjectNode entry = environments.addObject();
-            entry.put("environmentName", environment.environmentName());
-            entry.put("publicKey", environment.publicKey());
-            entry.put("privateKey", environment.privateKey());
+            entry.put("environmentName", environmentName);
+            entry.put("publicKey", publicKey);
+            entry.put("privateKey", privateKey);
         }
         return node;
     }
@@ -78,8 +86,9 @@ final class Views {
     static ObjectNode jwkWithMaterial(JwkRecord jwk) {
         return resultList(List.of(jwk), j -> {
             ObjectNode node = jwkSummary(j);
-            ObjectNode material = node.putObject(j.material().member());
-            j.material().values().forEach(material::put);
+            JwkParams params = j.material().get();
+            ObjectNode material = node.putObject(params.member());
+            params.values().forEach(material::put);
             return node;
         });
     }
@@ -94,7 +103,7 @@ final class Views {
         node.put("sourceId", jwk.sourceId());
         node.put("sourceUrl", jwk.sourceUrl());
         node.put("type", jwk.type());
-        node.put("kid", jwk.kid());
+        node.put("kid", jwk.kid().get());
         return node;
     }
 

@@ -1,0 +1,157 @@
+package io.keyward.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ControlEndpointTest {
+    private static final String DEFAULTS = "{\"latencyMillis\":0,\"failingEnvironment\":null,\"errorRate\":0.0,"
+            + "\"dropRate\":0.0,\"badGatewayRate\":0.0,\"rateLimitRate\":0.0,\"rejectTokens\":false}";
+    private SandboxHttp api;
+
+    @BeforeEach
+    void start() {
+        api = SandboxHttp.start();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void getShowsEverySetting() {
+        SandboxHttp.Response response = api.send("GET", "/_sandbox/faults", null, null);
+        assertEquals(200, response.status());
+        assertEquals(HttpIo.JSON_TYPE, response.contentType());
+        assertEquals(Json.parse(DEFAULTS), response.json());
+        assertEquals(DEFAULTS, api.server.faults().toJson());
+    }
+
+    @Test
+    void putChangesOnlyTheGivenSettings() {
+        api.server.faults().setLatencyMillis(5);
+        SandboxHttp.Response response = api.setFaults("{\"failingEnvironment\":\"staging\",\"dropRate\":0.25}");
+        assertEquals(200, response.status(), response.body());
+        assertEquals("staging", response.json().get("failingEnvironment").asText());
+        FaultSettings live = api.server.faults();
+        assertEquals("staging", live.getFailingEnvironment());
+        assertEquals(0.25, live.getDropRate());
+        assertEquals(5, live.getLatencyMillis(), "untouched");
+        assertEquals(api.get("/_sandbox/faults").json(), response.json());
+
+        api.setFaults("{\"failingEnvironment\":null}");
+        assertEquals(null, live.getFailingEnvironment());
+        api.setFaults("{\"failingEnvironment\":\"  \"}");
+        assertEquals(null, live.getFailingEnvironment(), "blank means none");
+    }
+
+    @Test
+    void badValuesAre400AndChangeNothing() {
+        api.setFaults("{\"errorRate\":0.1}");
+        String before = api.server.faults().toJson();
+        for (String body : List.of("{\"errorRate\":1.5}", "{\"dropRate\":-0.1}", "{\"badGatewayRate\":\"half\"}",
+                "{\"rateLimitRate\":null}", "{\"latencyMillis\":60001}", "{\"latencyMillis\":-1}",
+                "{\"latencyMillis\":1.5}", "{\"rejectTokens\":\"yes\"}", "{\"failingEnvironment\":3}",
+                "{\"surprise\":true}", "{\"errorRate\":0.5,\"dropRate\":2}", "[]", "not json")) {
+            SandboxHttp.Response response = api.setFaults(body);
+            assertEquals(400, response.status(), body);
+            assertEquals("bad_request", response.json().get("error").asText(), body);
+            assertFalse(response.json().get("error_description").asText().isBlank());
+            assertEquals(before, api.server.faults().toJson(), "nothing applied for " + body);
+        }
+        assertTrue(api.setFaults("{\"surprise\":true}").json().get("error_description").asText().contains("surprise"));
+        assertEquals(200, api.setFaults("{\"latencyMillis\":60000,\"errorRate\":1,\"dropRate\":0}").status(),
+                "the limits themselves are fine");
+    }
+
+    @Test
+    void resetRestoresTheDefaults() {
+        api.setFaults("{\"latencyMillis\":10,\"failingEnvironment\":\"test\",\"errorRate\":0.2,\"dropRate\":0.2,"
+                + "\"badGatewayRate\":0.2,\"rateLimitRate\":0.2,\"rejectTokens\":true}");
+        SandboxHttp.Response response = post("/_sandbox/faults/reset");
+        assertEquals(200, response.status());
+        assertEquals(Json.parse(DEFAULTS), response.json());
+        assertEquals(DEFAULTS, api.server.faults().toJson());
+    }
+
+    @Test
+    void resetDataRegeneratesTheDemoData() {
+        String projectIdBefore = api.get("/apiops/projects/").json().get("resultList").get(0).get("id").asText();
+        api.delete("/apiops/projects/payments/keys/api-signing-2026/?jwkDeleteAction=DELETE");
+        api.put("/apiops/projects/payments/jwks/idp-signing/", "{\"name\":\"renamed\"}");
+        assertEquals(null, api.jwkNamed("payments", "idp-signing"));
+
+        SandboxHttp.Response response = post("/_sandbox/reset-data");
+        assertEquals(200, response.status(), response.body());
+        assertTrue(response.json().get("success").asBoolean());
+
+        assertNotNull(api.jwkNamed("payments", "idp-signing"));
+        assertNotNull(api.jwkNamed("payments", "api-signing-2026-private"));
+        assertNotNull(api.key("payments", "api-signing-2026"));
+        assertEquals("api-signing-2026-private",
+                api.credential("payments", "checkout-service").get("validationJwkName").asText());
+        assertNotEquals(projectIdBefore, api.get("/apiops/projects/").json().get("resultList").get(0).get("id").asText(),
+                "new ids every time");
+    }
+
+    @Test
+    void resetDataKeepsTokensAndFaults() {
+        api.setFaults("{\"failingEnvironment\":\"staging\"}");
+        post("/_sandbox/reset-data");
+        assertEquals("staging", api.server.faults().getFailingEnvironment());
+        assertEquals(200, api.get("/apiops/projects/").status());
+    }
+
+    @Test
+    void wrongMethodsAndPaths() {
+        SandboxHttp.Response wrongMethod = api.send("DELETE", "/_sandbox/faults", null, null);
+        assertEquals(405, wrongMethod.status());
+        assertEquals("GET, PUT", wrongMethod.headers().firstValue("Allow").orElseThrow());
+        assertEquals("method_not_allowed", wrongMethod.json().get("error").asText());
+        assertEquals(405, api.send("GET", "/_sandbox/reset-data", null, null).status());
+        api.get("/_sandbox/faults/").assertError(404, "not_found", "No endpoint for GET /_sandbox/faults/");
+        api.get("/_sandbox/").assertError(404, "not_found", "No endpoint for GET /_sandbox/");
+    }
+
+    @Test
+    void onlyLoopbackClientsMayControl() {
+        // Binding to 127.0.0.1 means no other address can reach the server in a test; the rule itself:
+        assertTrue(ControlHandler.isAllowed(new InetSocketAddress("127.0.0.1", 40000)));
+        assertTrue(ControlHandler.isAllowed(new InetSocketAddress("::1", 40000)));
+        assertFalse(ControlHandler.isAllowed(new InetSocketAddress("192.0.2.10", 40000)));
+        assertFalse(ControlHandler.isAllowed(new InetSocketAddress("10.1.2.3", 40000)));
+        assertFalse(ControlHandler.isAllowed(InetSocketAddress.createUnresolved("example.com", 40000)));
+        assertFalse(ControlHandler.isAllowed(null));
+        assertEquals("127.0.0.1", api.server.baseUrl().getHost());
+    }
+
+    @Test
+    void javaSettersValidateToo() {
+        FaultSettings faults = api.server.faults();
+        assertThrows(IllegalArgumentException.class, () -> faults.setErrorRate(1.01));
+        assertThrows(IllegalArgumentException.class, () -> faults.setDropRate(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> faults.setLatencyMillis(60_001));
+        assertEquals(DEFAULTS, faults.toJson());
+        JsonNode copy = Json.parse(FaultSettings.copyOf(faults.setRateLimitRate(0.3)).toJson());
+        assertEquals(0.3, copy.get("rateLimitRate").asDouble());
+        assertEquals(Set.copyOf(FaultSettings.FIELDS), RoutingTest.fieldNames(copy));
+    }
+
+    private SandboxHttp.Response post(String path) {
+        return SandboxHttp.send(api.request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+}

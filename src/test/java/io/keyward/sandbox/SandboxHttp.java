@@ -1,0 +1,220 @@
+package io.keyward.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Talks to a running sandbox over real HTTP with java.net.http, the way the console will. Paths are
+ * passed already encoded, so each test shows exactly what goes on the wire.
+ */
+final class SandboxHttp implements AutoCloseable {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** One client for the whole run: java.net.http clients own threads and cannot be closed on Java 17. */
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    record Response(int status, HttpHeaders headers, String body) {
+        JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
+        }
+
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse(null);
+        }
+
+        /** Asserts the API's error shape exactly: status, both fields, nothing else, JSON content type. */
+        void assertError(int expectedStatus, String error, String description) {
+            assertEquals(expectedStatus, status, () -> "status; body was " + body);
+            assertEquals(HttpIo.JSON_TYPE, contentType());
+            JsonNode node = json();
+            assertEquals(error, node.path("error").asText(null), body);
+            assertEquals(description, node.path("error_description").asText(null), body);
+            assertEquals(2, node.size(), () -> "only error and error_description expected: " + body);
+        }
+    }
+
+    final SandboxServer server;
+
+    SandboxHttp(SandboxServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    static SandboxHttp start() {
+        return start(SandboxOptions.defaults());
+    }
+
+    static SandboxHttp start(SandboxOptions options) {
+        try {
+            return new SandboxHttp(SandboxServer.start(options));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Percent-encodes one path segment the strict RFC 3986 way (so '+' becomes %2B and '/' %2F). */
+    static String seg(String name) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format("%02X", c));
+            }
+        }
+        return out.toString();
+    }
+
+    Response get(String path) {
+        return send("GET", path, server.adminToken(), null);
+    }
+
+    Response put(String path, String jsonBody) {
+        return send("PUT", path, server.adminToken(), jsonBody);
+    }
+
+    Response delete(String path) {
+        return send("DELETE", path, server.adminToken(), null);
+    }
+
+    /** @param token null sends no Authorization header */
+    Response send(String method, String path, String token, String jsonBody) {
+        HttpRequest.Builder builder = request(path);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (jsonBody != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        builder.method(method, jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody));
+        return send(builder.build());
+    }
+
+    Response postForm(String path, String contentType, String body) {
+        HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.build());
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
+    }
+
+    URI uri(String path) {
+        return URI.create(server.baseUrl() + path);
+    }
+
+    static Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- shortcuts over the demo data ----
+
+    JsonNode list(String project, String collection) {
+        Response response = get("/apiops/projects/" + seg(project) + "/" + collection + "/");
+        assertEquals(200, response.status(), response.body());
+        return response.json().get("resultList");
+    }
+
+    JsonNode jwkNamed(String project, String name) {
+        return findBy(list(project, "jwks"), "name", name);
+    }
+
+    JsonNode credential(String project, String username) {
+        return findBy(list(project, "credentials"), "username", username);
+    }
+
+    JsonNode key(String project, String name) {
+        return findBy(list(project, "keys"), "name", name);
+    }
+
+    JsonNode json(String body) {
+        return Json.parse(body);
+    }
+
+    /** A JSON string literal, escaped by Jackson so names with quotes or non-ASCII letters stay exact. */
+    String quote(String text) {
+        return Json.text(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+    }
+
+    static JsonNode findBy(JsonNode array, String field, String value) {
+        for (JsonNode item : array) {
+            if (Objects.equals(value, item.path(field).asText(null))) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        StreamSupport.stream(array.spliterator(), false).forEach(item -> values.add(item.path(field).asText(null)));
+        return values;
+    }
+
+    /**
+     * Sends hand-written HTTP/1.1 bytes over a plain socket and returns everything the server sent until
+     * it closed the connection; for requests java.net.http refuses to build, and to see "no answer at all".
+     */
+    String raw(String method, String rawTarget, String token) {
+        String request = method + " " + rawTarget + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                + "Connection: close\r\n\r\n";
+        try (Socket socket = new Socket(server.baseUrl().getHost(), server.baseUrl().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Response setFaults(String json) {
+        Response response = send(request("/_sandbox/faults").PUT(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").build());
+        return response;
+    }
+}

@@ -1,0 +1,200 @@
+package io.keyward.sandbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SandboxMainTest {
+
+    /** A running SandboxMain on its own thread, with what it printed. */
+    private static final class Running implements AutoCloseable {
+        final LineCapture out = new LineCapture();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final CountDownLatch stop = new CountDownLatch(1);
+        final AtomicInteger exitCode = new AtomicInteger(-1);
+        final AtomicReference<SandboxServer> server = new AtomicReference<>();
+        final Thread thread;
+
+        Running(String... args) {
+            thread = new Thread(() -> exitCode.set(SandboxMain.run(args, out.stream(),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), server::set, stop)), "sandbox-main-test");
+            thread.start();
+        }
+
+        List<String> awaitLines(int count) throws InterruptedException {
+            return out.await(count, 20, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            stop.countDown();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    void printsTheConnectionDetailsAndServesUntilStopped() throws Exception {
+        URI baseUrl;
+        try (Running running = new Running("--sandbox-only", "--port", "0")) {
+            List<String> lines = running.awaitLines(5);
+            assertEquals(5, lines.size(), lines.toString());
+            assertTrue(lines.get(0).matches("base-url=http://127\\.0\\.0\\.1:\\d+"), lines.get(0));
+            assertTrue(lines.get(1).matches("admin-token=[A-Za-z0-9_-]{43}"), lines.get(1));
+            assertTrue(lines.get(2).matches("read-only-token=[A-Za-z0-9_-]{43}"), lines.get(2));
+            assertTrue(lines.get(3).startsWith("username="), lines.get(3));
+            assertTrue(lines.get(4).startsWith("password="), lines.get(4));
+
+            baseUrl = URI.create(value(lines.get(0)));
+            SandboxHttp api = new SandboxHttp(running.server.get());
+            assertEquals(baseUrl, api.server.baseUrl());
+            assertEquals(200, api.send("GET", "/apiops/projects/", value(lines.get(1)), null).status());
+            api.send("DELETE", "/apiops/projects/payments/jwks/idp-signing/", value(lines.get(2)), null)
+                    .assertError(403, "forbidden", "You do not have permission to perform this action");
+            assertEquals(200, api.postForm("/apiops/auth/token", AuthEndpoints.FORM_TYPE, "grant_type=client_credentials"
+                    + "&client_id=" + value(lines.get(3)) + "&client_secret=" + value(lines.get(4))).status());
+            assertTrue(running.thread.isAlive(), "serves until told to stop");
+        }
+        assertThrows(UncheckedIOException.class, () -> SandboxHttp.send(
+                java.net.http.HttpRequest.newBuilder(baseUrl.resolve("/apiops/projects/")).build()),
+                "the server is closed once run returns");
+    }
+
+    @Test
+    void optionsReachTheServer() throws Exception {
+        try (Running running = new Running("--port=0", "--admin-token", "demo-admin", "--latency-ms", "0",
+                "--fail-environment", "staging", "--error-rate", "0", "--drop-rate=0", "--bad-gateway-rate", "0.0",
+                "--rate-limit-rate", "0")) {
+            List<String> lines = running.awaitLines(5);
+            assertEquals("admin-token=demo-admin", lines.get(1));
+            FaultSettings faults = running.server.get().faults();
+            assertEquals("staging", faults.getFailingEnvironment());
+            SandboxHttp api = new SandboxHttp(running.server.get());
+            SandboxHttp.Response response = api.send("DELETE", "/apiops/projects/payments/jwks/idp-signing/",
+                    "demo-admin", null);
+            assertEquals(200, response.status());
+            assertEquals("Undeployment completed with errors: 1 of 3 environments failed",
+                    response.json().get("deploymentResult").get("message").asText());
+        }
+    }
+
+    @Test
+    void faultFlagsApply() throws Exception {
+        try (Running running = new Running("--port", "0", "--error-rate", "1", "--latency-ms", "5")) {
+            List<String> lines = running.awaitLines(5);
+            SandboxHttp api = new SandboxHttp(running.server.get());
+            api.send("GET", "/apiops/projects/", value(lines.get(1)), null)
+                    .assertError(500, "internal_error", "An unexpected error occurred");
+            assertEquals(5, running.server.get().faults().getLatencyMillis());
+        }
+    }
+
+    @Test
+    void badCommandLinesExitWith2() {
+        for (String[] args : List.of(new String[]{"--bogus"}, new String[]{"--port", "abc"},
+                new String[]{"--port", "70000"}, new String[]{"--port"}, new String[]{"--error-rate", "1.5"},
+                new String[]{"--drop-rate", "-0.1"}, new String[]{"--bad-gateway-rate", "x"},
+                new String[]{"--rate-limit-rate", "NaN"}, new String[]{"--latency-ms", "60001"},
+                new String[]{"--admin-token", ""}, new String[]{"--sandbox-only=yes"}, new String[]{"extra"})) {
+            Result result = runWith(args);
+            assertEquals(2, result.code(), String.join(" ", args));
+            assertEquals("", result.out(), "nothing on stdout for " + String.join(" ", args));
+            assertTrue(result.err().startsWith("keyward sandbox: "), result.err());
+        }
+        assertTrue(runWith("--bogus").err().contains("--bogus"));
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        Result result = runWith("--help");
+        assertEquals(0, result.code());
+        assertTrue(result.out().contains("--fail-environment NAME"), result.out());
+        assertTrue(result.out().contains("--rate-limit-rate F"));
+        assertEquals("", result.err());
+        assertEquals(0, runWith("--port", "0", "--help").code(), "help wins over everything else");
+    }
+
+    @Test
+    void portInUseExitsWith1() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Result result = runWith("--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(1, result.code());
+            assertTrue(result.err().contains("cannot listen"), result.err());
+        }
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    /** For command lines that return at once (help and errors), so no stop signal is needed. */
+    private static Result runWith(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CountDownLatch alreadyStopped = new CountDownLatch(0);
+        int code = SandboxMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), server -> { }, alreadyStopped);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String value(String line) {
+        return line.substring(line.indexOf('=') + 1);
+    }
+
+    /** Collects printed lines and lets a test wait for them. */
+    private static final class LineCapture {
+        private final List<String> lines = new ArrayList<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        PrintStream stream() {
+            return new PrintStream(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    write(new byte[]{(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    synchronized (LineCapture.this) {
+                        partial.append(new String(bytes, offset, length, StandardCharsets.UTF_8));
+                        int newline;
+                        while ((newline = partial.indexOf("\n")) >= 0) {
+                            lines.add(partial.substring(0, newline).replace("\r", ""));
+                            partial.delete(0, newline + 1);
+                        }
+                        LineCapture.this.notifyAll();
+                    }
+                }
+            }, true, StandardCharsets.UTF_8);
+        }
+
+        synchronized List<String> await(int count, long timeout, TimeUnit unit) throws InterruptedException {
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (lines.size() < count) {
+                long left = deadline - System.nanoTime();
+                assertTrue(left > 0, "timed out waiting for output, got " + lines);
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return List.copyOf(lines);
+        }
+    }
+}

@@ -5,6 +5,7 @@ import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.model.Jwk;
 import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
 import io.keyward.ui.main.Mutations;
 import io.keyward.ui.main.Workspace;
@@ -51,6 +52,8 @@ public final class CredentialListViewModel {
         canSet = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
                 selected, mutations.runningProperty());
         details = Bindings.createStringBinding(this::describeSelection, selected);
+        Selections.follow(workspace.credentials(), selected,
+                (a, b) -> Selections.sameIdOrName(a.id(), a.username(), b.id(), b.username()));
     }
 
     /** The JWK name in a slot for display: "—" empty, "unknown" when the server does not say. */

@@ -147,7 +147,8 @@ public final class ConnectionsViewModel {
 
     private static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        // Only an IPv4 literal in 127/8 is loopback: a host name such as 127.example.com may resolve anywhere.
+        return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("[::1]") || h.equals("::1");
     }
 
     public void testConnection() {

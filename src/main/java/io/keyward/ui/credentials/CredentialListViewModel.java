@@ -5,6 +5,7 @@ import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.model.Jwk;
 import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
 import io.keyward.ui.main.Mutations;
 import io.keyward.ui.main.Workspace;
@@ -14,6 +15,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -28,23 +30,30 @@ public final class CredentialListViewModel {
     private final Workspace workspace;
     private final Mutations mutations;
     private final DialogService dialogs;
-    private final ZoneId zone;
+    private final Clock clock;
     private final TableFilter<Credential> filter;
     private final ObjectProperty<Credential> selected = new SimpleObjectProperty<>();
     private final BooleanBinding canSet;
     private final StringBinding details;
 
     public CredentialListViewModel(Workspace workspace, Mutations mutations, DialogService dialogs, ZoneId zone) {
+        this(workspace, mutations, dialogs, Clock.system(zone));
+    }
+
+    /** @param clock decides both the zone expiry dates are shown in and whether they have passed */
+    public CredentialListViewModel(Workspace workspace, Mutations mutations, DialogService dialogs, Clock clock) {
         this.workspace = workspace;
         this.mutations = mutations;
         this.dialogs = dialogs;
-        this.zone = zone;
+        this.clock = clock;
         this.filter = new TableFilter<>(workspace.credentials(), c -> Stream.concat(Stream.of(c.username(), c.fullName(),
                 c.email(), c.description(), slot(c, CredentialSlot.VALIDATION), slot(c, CredentialSlot.ENCRYPTION)),
                 c.roles().stream()), "credential", "credentials");
         canSet = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
                 selected, mutations.runningProperty());
         details = Bindings.createStringBinding(this::describeSelection, selected);
+        Selections.follow(workspace.credentials(), selected,
+                (a, b) -> Selections.sameIdOrName(a.id(), a.username(), b.id(), b.username()));
     }
 
     /** The JWK name in a slot for display: "—" empty, "unknown" when the server does not say. */
@@ -58,7 +67,8 @@ public final class CredentialListViewModel {
 
     public String expiry(Credential c) {
         Instant e = c.expireDate();
-        return e == null ? "never" : DATE.format(e.atZone(zone)) + (e.isBefore(Instant.now()) ? " (expired)" : "");
+        return e == null ? "never"
+                : DATE.format(e.atZone(clock.getZone())) + (e.isBefore(clock.instant()) ? " (expired)" : "");
     }
 
     private String describeSelection() {

@@ -5,6 +5,7 @@ import io.keyward.impact.Knowledge;
 import io.keyward.impact.SlotHolding;
 import io.keyward.model.Jwk;
 import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
 import io.keyward.ui.main.FailureHandler;
 import io.keyward.ui.main.Mutations;
@@ -45,6 +46,8 @@ public final class JwkListViewModel {
                 selected, mutations.runningProperty());
         details = Bindings.createStringBinding(this::describeSelection, selected, workspace.keys(),
                 workspace.credentials());
+        Selections.follow(workspace.jwks(), selected,
+                (a, b) -> Selections.sameIdOrName(a.id(), a.name(), b.id(), b.name()));
     }
 
     private String describeSelection() {

@@ -5,6 +5,7 @@ import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
 import io.keyward.model.JwkDeleteAction;
 import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
 import io.keyward.ui.main.FailureHandler;
 import io.keyward.ui.main.Mutations;
@@ -44,6 +45,8 @@ public final class KeyListViewModel {
         canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
                 selected, mutations.runningProperty());
         details = Bindings.createStringBinding(this::describeSelection, selected, workspace.jwks());
+        Selections.follow(workspace.keys(), selected,
+                (a, b) -> Selections.sameIdOrName(a.id(), a.name(), b.id(), b.name()));
     }
 
     private String describeSelection() {

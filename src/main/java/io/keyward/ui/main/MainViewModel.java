@@ -57,7 +57,7 @@ public final class MainViewModel implements FailureHandler {
         this.projects = new ProjectListViewModel(workspace, this);
         this.keys = new KeyListViewModel(workspace, mutations, dialogs, this);
         this.jwks = new JwkListViewModel(workspace, mutations, dialogs, this);
-        this.credentials = new CredentialListViewModel(workspace, mutations, dialogs, clock.getZone());
+        this.credentials = new CredentialListViewModel(workspace, mutations, dialogs, clock);
         this.busy = Bindings.createBooleanBinding(() -> workspace.loadingProperty().get()
                         || projects.loadingProperty().get() || mutations.runningProperty().get(),
                 workspace.loadingProperty(), projects.loadingProperty(), mutations.runningProperty());

@@ -1,0 +1,162 @@
+package io.keyward.ui;
+
+import io.keyward.gateway.Authentication;
+import io.keyward.gateway.ConnectionSettings;
+import io.keyward.gateway.GatewayClient;
+import io.keyward.gateway.apinizer.ApinizerClient;
+import io.keyward.model.Credential;
+import io.keyward.model.CryptoKey;
+import io.keyward.model.Jwk;
+import io.keyward.model.Project;
+import io.keyward.model.Secret;
+import io.keyward.sandbox.FaultSettings;
+import io.keyward.sandbox.SandboxOptions;
+import io.keyward.sandbox.SandboxServer;
+import io.keyward.ui.common.DirectTaskRunner;
+import io.keyward.ui.common.TaskRunner;
+import io.keyward.ui.connect.ClientFactory;
+import io.keyward.ui.connect.ConnectionProfile;
+import io.keyward.ui.main.MainViewModel;
+import io.keyward.ui.main.Workspace;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A fresh embedded sandbox and a {@link MainViewModel} wired to it over real HTTP, with a fake
+ * dialog service and a fixed clock. Clients the console makes are wrapped in a
+ * {@link RecordingClient}; {@link #admin()} is a separate client for arranging and checking the
+ * server's state behind the console's back.
+ */
+public final class SandboxFixture implements AutoCloseable {
+
+    static {
+        // The JDK HTTP server leaves Nagle's algorithm on, and with OkHttp's delayed ACKs every answer then
+        // waits ~40 ms: the UI suite ran 2-3x slower. Read once, when the first JDK server starts in this JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    /** Before every demo credential's expiry, so nothing is expired by the console's clock. */
+    public static final Instant NOW = Instant.parse("2025-06-01T09:30:00Z");
+    public static final String PROFILE_NAME = "Demo sandbox";
+
+    public final SandboxServer sandbox;
+    public final FakeDialogService dialogs = new FakeDialogService();
+    public final Clock clock;
+    public final ClientFactory factory;
+    public final MainViewModel main;
+    private final List<RecordingClient> made = Collections.synchronizedList(new ArrayList<>());
+    private final GatewayClient admin;
+
+    private SandboxFixture(SandboxServer sandbox, TaskRunner runner, Clock clock) {
+        this.sandbox = sandbox;
+        this.clock = clock;
+        this.factory = profile -> {
+            RecordingClient c = new RecordingClient(new ApinizerClient(
+                    ConnectionSettings.of(profile.managerUrl(), profile.authentication())));
+            made.add(c);
+            return c;
+        };
+        this.main = new MainViewModel(factory, runner, dialogs, clock);
+        this.admin = clientWith(sandbox.adminToken());
+    }
+
+    public static SandboxFixture start() throws IOException {
+        return start(new DirectTaskRunner(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    public static SandboxFixture start(Clock clock) throws IOException {
+        return start(new DirectTaskRunner(), clock);
+    }
+
+    public static SandboxFixture start(TaskRunner runner) throws IOException {
+        return start(runner, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    public static SandboxFixture start(TaskRunner runner, Clock clock) throws IOException {
+        return new SandboxFixture(SandboxServer.start(SandboxOptions.defaults()), runner, clock);
+    }
+
+    public GatewayClient clientWith(String token) {
+        return new ApinizerClient(ConnectionSettings.of(sandbox.baseUrl(),
+                new Authentication.PersonalToken(Secret.of(token))));
+    }
+
+    /** Talks to the sandbox directly, bypassing the console. */
+    public GatewayClient admin() {
+        return admin;
+    }
+
+    public FaultSettings faults() {
+        return sandbox.faults();
+    }
+
+    public ConnectionProfile profile(String token) {
+        return new ConnectionProfile(PROFILE_NAME, sandbox.baseUrl(), ConnectionProfile.AuthMode.TOKEN, null,
+                Secret.of(token), true);
+    }
+
+    /** Connects the console with the admin token (loads projects and opens the first). */
+    public void connect() {
+        main.connect(profile(sandbox.adminToken()));
+    }
+
+    public Workspace workspace() {
+        return main.workspace();
+    }
+
+    /** Selects the project in the projects list, as a click would. */
+    public void open(String projectName) {
+        Project p = main.projects().projects().stream().filter(x -> x.name().equals(projectName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no project " + projectName));
+        main.projects().selectedProperty().set(p);
+    }
+
+    /** The client the console made most recently. */
+    public RecordingClient consoleClient() {
+        if (made.isEmpty()) {
+            throw new AssertionError("the console made no client");
+        }
+        return made.get(made.size() - 1);
+    }
+
+    public CryptoKey key(String name) {
+        return workspace().keys().stream().filter(k -> k.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no key " + name + " in " + workspace().project()));
+    }
+
+    public Jwk jwk(String name) {
+        return workspace().jwks().stream().filter(j -> j.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no JWK " + name + " in " + workspace().project()));
+    }
+
+    public Credential credential(String username) {
+        return workspace().credentials().stream().filter(c -> c.username().equals(username)).findFirst()
+                .orElseThrow(() -> new AssertionError("no credential " + username + " in " + workspace().project()));
+    }
+
+    /** Everything a user can read in the main window's texts, to check no secret leaked into it. */
+    public String allVisibleText() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(main.notificationProperty().get()).append('\n').append(main.statusProperty().get()).append('\n');
+        sb.append(main.results().asText(main.results().entries())).append('\n');
+        dialogs.reconnectOffers.forEach(m -> sb.append(m).append('\n'));
+        sb.append(main.keys().detailsProperty().get()).append('\n');
+        sb.append(main.jwks().detailsProperty().get()).append('\n');
+        sb.append(main.credentials().detailsProperty().get()).append('\n');
+        main.profiles().forEach(p -> sb.append(p).append('\n'));
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}

@@ -1,0 +1,163 @@
+package io.keyward.ui.main;
+
+import io.keyward.model.Jwk;
+import io.keyward.model.Project;
+import io.keyward.ui.ManualTaskRunner;
+import io.keyward.ui.SandboxFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Loads that are overtaken by a newer one must never land; the busy state must not stick. */
+class WorkspaceTest {
+
+    SandboxFixture fx;
+    ManualTaskRunner runner;
+    final List<Exception> failures = new ArrayList<>();
+    Workspace ws;
+    List<String> projects;
+
+    @BeforeEach
+    void start() throws Exception {
+        runner = new ManualTaskRunner();
+        fx = SandboxFixture.start(runner);
+        ws = new Workspace(runner, failures::add);
+        ws.clientProperty().set(fx.admin());
+        projects = fx.admin().listProjects().stream().map(Project::name).toList();
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    static List<String> names(List<Jwk> jwks) {
+        return jwks.stream().map(Jwk::name).toList();
+    }
+
+    @Test
+    void switchingProjectCancelsTheLoadStillUnderWay() {
+        String a = projects.get(0);
+        String b = projects.get(1);
+
+        ws.open(a);
+        ManualTaskRunner.Task<?> loadA = runner.newest();
+        assertTrue(ws.loadingProperty().get());
+        ws.open(b);
+        ManualTaskRunner.Task<?> loadB = runner.newest();
+
+        assertTrue(loadA.isCancelled(), "the old project's load is cancelled");
+        assertFalse(loadB.isCancelled());
+        assertTrue(ws.loadingProperty().get(), "still loading b");
+
+        loadB.complete();
+        assertFalse(ws.loadingProperty().get());
+        assertEquals(names(fx.admin().listJwks(b)), names(ws.jwks()));
+
+        loadA.complete(); // the slow answer for a arrives late
+        assertEquals(0, loadA.callbacksFired());
+        assertEquals(b, ws.project());
+        assertEquals(names(fx.admin().listJwks(b)), names(ws.jwks()), "a's answer never lands");
+        assertFalse(ws.loadingProperty().get());
+        assertTrue(failures.isEmpty());
+    }
+
+    @Test
+    void aStaleAnswerForTheSameProjectNeverOverwritesANewerOne() {
+        String a = projects.get(0);
+        ws.open(a);
+        ManualTaskRunner.Task<?> first = runner.newest().fetch(); // answered, but not yet delivered
+        String victim = fx.admin().listJwks(a).get(0).name();
+        fx.admin().deleteJwk(a, victim);
+
+        ws.reload();
+        ManualTaskRunner.Task<?> second = runner.newest();
+        second.complete();
+        assertFalse(names(ws.jwks()).contains(victim));
+
+        first.deliver(); // it still names project a, so only cancellation keeps it out
+        assertEquals(0, first.callbacksFired());
+        assertFalse(names(ws.jwks()).contains(victim), "the stale snapshot must not bring the deleted JWK back");
+        assertFalse(ws.loadingProperty().get());
+    }
+
+    @Test
+    void aCancelledLoadThatFailsReportsNothing() {
+        String a = projects.get(0);
+        String b = projects.get(1);
+        fx.faults().setErrorRate(1.0);
+        ws.open(a);
+        ManualTaskRunner.Task<?> loadA = runner.newest().fetch();
+        fx.faults().reset();
+
+        ws.open(b);
+        loadA.deliver();
+        runner.newest().complete();
+
+        assertTrue(failures.isEmpty(), "the failure belonged to a project no longer shown");
+        assertEquals(names(fx.admin().listJwks(b)), names(ws.jwks()));
+    }
+
+    @Test
+    void aFailingLoadClearsTheTablesAndReportsOnce() {
+        ws.open(projects.get(0));
+        runner.runAll();
+        assertFalse(ws.keys().isEmpty());
+
+        fx.faults().setErrorRate(1.0);
+        ws.reload();
+        runner.runAll();
+
+        assertEquals(1, failures.size());
+        assertTrue(ws.keys().isEmpty() && ws.jwks().isEmpty() && ws.credentials().isEmpty()
+                && ws.environments().isEmpty());
+        assertFalse(ws.loadingProperty().get());
+    }
+
+    @Test
+    void closingTheProjectWhileLoadingClearsAndStopsLoading() {
+        ws.open(projects.get(0));
+        runner.runAll();
+        ws.open(projects.get(1));
+        ManualTaskRunner.Task<?> pending = runner.newest();
+
+        ws.open(null);
+
+        assertTrue(pending.isCancelled());
+        assertFalse(ws.loadingProperty().get());
+        assertTrue(ws.keys().isEmpty() && ws.jwks().isEmpty());
+        pending.complete();
+        assertTrue(ws.keys().isEmpty(), "the cancelled load does not refill the tables");
+    }
+
+    @Test
+    void switchingInTheProjectsListCancelsTheOldLoadAndTheWindowStopsBeingBusy() {
+        fx.connect();
+        runner.oldest().complete(); // the project list
+        MainViewModel main = fx.main;
+        Workspace live = main.workspace();
+        String first = main.projects().projects().get(0).name();
+        assertEquals(first, live.project());
+        ManualTaskRunner.Task<?> slow = runner.newest();
+        assertTrue(main.busyProperty().get());
+
+        Project other = main.projects().projects().get(2);
+        main.projects().selectedProperty().set(other);
+        assertTrue(slow.isCancelled());
+        runner.newest().complete();
+        slow.complete();
+
+        assertEquals(other.name(), live.project());
+        assertEquals(names(fx.admin().listJwks(other.name())), names(live.jwks()));
+        assertFalse(live.loadingProperty().get());
+        assertFalse(main.busyProperty().get());
+        assertTrue(runner.pending().isEmpty());
+    }
+}

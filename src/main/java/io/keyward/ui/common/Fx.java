@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
 import java.util.function.Function;
 
 /** Small builders shared by the code-built views. */
@@ -68,26 +69,25 @@ public final class Fx {
     }
 
     /**
-     * Tables are refilled after every refresh; this keeps the same row (by key) selected so the
-     * details pane follows the item instead of going blank.
+     * Two-way selection between a table and its ViewModel. The user's pick goes to the ViewModel; the
+     * ViewModel's (which follows reloads and filters) is re-applied after the table's rows change,
+     * because a table clears or shifts its selection when its rows are replaced.
      */
-    public static <T> void keepSelection(TableView<T> table, Function<T, String> key) {
-        String[] last = new String[1];
+    public static <T> void syncSelection(TableView<T> table, ObjectProperty<T> selected) {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                last[0] = key.apply(b);
+            if (b != null && !Objects.equals(b, selected.get())) {
+                selected.set(b);
             }
         });
-        table.getItems().addListener((ListChangeListener<T>) change -> {
-            if (last[0] == null || table.getSelectionModel().getSelectedItem() != null) {
-                return;
-            }
-            for (T item : table.getItems()) {
-                if (Objects.equals(key.apply(item), last[0])) {
-                    table.getSelectionModel().select(item);
-                    return;
-                }
-            }
-        });
+        selected.addListener((o, a, b) -> show(table, b));
+        table.getItems().addListener((ListChangeListener<T>) change -> show(table, selected.get()));
+    }
+
+    private static <T> void show(TableView<T> table, T item) {
+        if (item == null) {
+            table.getSelectionModel().clearSelection();
+        } else if (!Objects.equals(table.getSelectionModel().getSelectedItem(), item)) {
+            table.getSelectionModel().select(item);
+        }
     }
 }

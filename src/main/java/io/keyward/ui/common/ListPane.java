@@ -1,5 +1,6 @@
 package io.keyward.ui.common;
 
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -14,7 +15,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import org.controlsfx.control.textfield.TextFields;
 
-import java.util.function.Function;
 
 /**
  * The shape every tab shares: a filter and row count above, a sortable table on the left, the
@@ -26,7 +26,7 @@ public final class ListPane<T> {
     private final BorderPane root = new BorderPane();
     private final HBox actions = new HBox(6);
 
-    public ListPane(String idPrefix, TableFilter<T> filter, Function<T, String> key, Label details) {
+    public ListPane(String idPrefix, TableFilter<T> filter, ObjectProperty<T> selected, Label details) {
         filterField = TextFields.createClearableTextField();
         filterField.setId(idPrefix + "-filter");
         filterField.setPromptText("Filter (Ctrl+F)");
@@ -43,7 +43,7 @@ public final class ListPane<T> {
         table.setId(idPrefix + "-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Nothing to show"));
-        Fx.keepSelection(table, key);
+        Fx.syncSelection(table, selected);
 
         details.getStyleClass().add("details");
         details.setId(idPrefix + "-details");

@@ -14,7 +14,8 @@ public final class Selections {
     /**
      * Keeps {@code selected} pointing at the current copy of the selected item whenever {@code items}
      * changes, or clears it when the item is gone. Without this a reload leaves the old record selected,
-     * and details and enabled actions describe a state the server no longer has.
+     * and details and enabled actions describe a state the server no longer has. Given the filtered
+     * list, a row the filter hides is deselected too, so no action can target an item out of sight.
      */
     public static <T> void follow(ObservableList<T> items, ObjectProperty<T> selected, BiPredicate<T, T> same) {
         items.addListener((ListChangeListener<T>) change -> {

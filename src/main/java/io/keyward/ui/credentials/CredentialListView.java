@@ -15,14 +15,13 @@ public final class CredentialListView {
     public CredentialListView(CredentialListViewModel vm) {
         Label details = new Label();
         details.textProperty().bind(vm.detailsProperty());
-        pane = new ListPane<>("credentials", vm.filter(), Credential::username, details);
+        pane = new ListPane<>("credentials", vm.filter(), vm.selectedProperty(), details);
         var t = pane.table();
         t.getColumns().add(Fx.column("Username", 170, Credential::username));
         t.getColumns().add(Fx.column("Full name", 150, c -> c.fullName() == null ? "" : c.fullName()));
         t.getColumns().add(Fx.column("Enabled", 65, c -> c.enabled() ? "yes" : "no"));
         t.getColumns().add(Fx.column("Validation JWK", 170, c -> CredentialListViewModel.slot(c, CredentialSlot.VALIDATION)));
         t.getColumns().add(Fx.column("Encryption JWK", 170, c -> CredentialListViewModel.slot(c, CredentialSlot.ENCRYPTION)));
-        vm.selectedProperty().bind(t.getSelectionModel().selectedItemProperty());
         for (CredentialSlot slot : CredentialSlot.values()) {
             String s = slot.pathSegment();
             MenuItem set = new MenuItem("Set " + s + " JWK\u2026");

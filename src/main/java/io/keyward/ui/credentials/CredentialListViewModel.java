@@ -52,7 +52,7 @@ public final class CredentialListViewModel {
         canSet = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
                 selected, mutations.runningProperty());
         details = Bindings.createStringBinding(this::describeSelection, selected);
-        Selections.follow(workspace.credentials(), selected,
+        Selections.follow(filter.items(), selected,
                 (a, b) -> Selections.sameIdOrName(a.id(), a.username(), b.id(), b.username()));
     }
 

@@ -14,14 +14,13 @@ public final class JwkListView {
     public JwkListView(JwkListViewModel vm) {
         Label details = new Label();
         details.textProperty().bind(vm.detailsProperty());
-        pane = new ListPane<>("jwks", vm.filter(), Jwk::name, details);
+        pane = new ListPane<>("jwks", vm.filter(), vm.selectedProperty(), details);
         var t = pane.table();
         t.getColumns().add(Fx.column("Name", 220, Jwk::name));
         t.getColumns().add(Fx.column("Type", 55, j -> j.type() == null ? "" : j.type()));
         t.getColumns().add(Fx.column("Source", 100, j -> j.sourceType().name()));
         t.getColumns().add(Fx.column("kid", 150, j -> j.kid() == null ? "" : j.kid()));
         t.getColumns().add(Fx.column("Description", 220, Jwk::description));
-        vm.selectedProperty().bind(t.getSelectionModel().selectedItemProperty());
         Button edit = new Button("Rename / describe\u2026");
         edit.setId("edit-jwk");
         edit.disableProperty().bind(vm.canChangeProperty().not());

@@ -46,7 +46,7 @@ public final class JwkListViewModel {
                 selected, mutations.runningProperty());
         details = Bindings.createStringBinding(this::describeSelection, selected, workspace.keys(),
                 workspace.credentials());
-        Selections.follow(workspace.jwks(), selected,
+        Selections.follow(filter.items(), selected,
                 (a, b) -> Selections.sameIdOrName(a.id(), a.name(), b.id(), b.name()));
     }
 

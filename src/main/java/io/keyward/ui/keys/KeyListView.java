@@ -14,13 +14,12 @@ public final class KeyListView {
     public KeyListView(KeyListViewModel vm) {
         Label details = new Label();
         details.textProperty().bind(vm.detailsProperty());
-        pane = new ListPane<>("keys", vm.filter(), CryptoKey::name, details);
+        pane = new ListPane<>("keys", vm.filter(), vm.selectedProperty(), details);
         var t = pane.table();
         t.getColumns().add(Fx.column("Name", 220, CryptoKey::name));
         t.getColumns().add(Fx.column("Type", 70, k -> k.keyType() == null ? "" : k.keyType()));
         t.getColumns().add(Fx.column("Environments", 200, k -> String.join(", ", k.environmentNames())));
         t.getColumns().add(Fx.column("Description", 260, CryptoKey::description));
-        vm.selectedProperty().bind(t.getSelectionModel().selectedItemProperty());
         Button delete = new Button("Delete key\u2026");
         delete.setId("delete-key");
         delete.disableProperty().bind(vm.canDeleteProperty().not());

@@ -45,7 +45,7 @@ public final class KeyListViewModel {
         canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
                 selected, mutations.runningProperty());
         details = Bindings.createStringBinding(this::describeSelection, selected, workspace.jwks());
-        Selections.follow(workspace.keys(), selected,
+        Selections.follow(filter.items(), selected,
                 (a, b) -> Selections.sameIdOrName(a.id(), a.name(), b.id(), b.name()));
     }
 

@@ -78,7 +78,7 @@ class DeleteKeyDialogViewModelTest {
         vm.actionProperty().set(JwkDeleteAction.DELETE);
 
         assertEquals(2, vm.effects().size());
-        vm.effects().forEach(e -> assertTrue(e.effect().startsWith("Deleted permanently"), e.effect()));
+        vm.effects().forEach(e -> assertTrue(e.effect().startsWith("Deleted;"), e.effect()));
         assertEquals(List.of(
                 "checkout loses \u201Csigning-private\u201D from its validation slot "
                         + "(JWT signature validation and token signing)",

@@ -128,8 +128,8 @@ class KeyListViewModelTest {
         String details = vm.detailsProperty().get();
         assertTrue(details.contains("Type: " + key.keyType()), details);
         assertTrue(details.contains("Configured for: " + String.join(", ", key.environmentNames())), details);
-        key.environmentNames().forEach(e -> assertTrue(details.contains("  " + e + ": public key present"), details));
-        assertTrue(details.contains("private key present (not shown)"), details);
+        key.environmentNames().forEach(e -> assertTrue(details.contains("  " + e + ": public key"), details));
+        assertTrue(details.contains("+ private key (not shown)"), details);
         assertTrue(details.contains("Derived JWKs: " + String.join(", ", derived)), details);
         key.environments().forEach(e -> assertFalse(details.contains(e.publicKey()), "no key material in the details"));
         assertTrue(vm.canDeleteProperty().get());
@@ -172,7 +172,7 @@ class KeyListViewModelTest {
             assertEquals(envs, d.environments());
 
             d.actionProperty().set(JwkDeleteAction.DELETE);
-            d.effects().forEach(e -> assertTrue(e.effect().startsWith("Deleted permanently"), e.effect()));
+            d.effects().forEach(e -> assertTrue(e.effect().startsWith("Deleted;"), e.effect()));
             assertEquals(expectedHolders.size(), d.credentialLosses().size(), d.credentialLosses().toString());
             for (String h : expectedHolders) {
                 String user = h.substring(0, h.indexOf('/'));

@@ -3,11 +3,11 @@ package io.keyward.ui.credentials;
 import io.keyward.impact.Impacts;
 import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
-import io.keyward.model.Jwk;
 import io.keyward.ui.common.DialogService;
 import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
 import io.keyward.ui.main.Mutations;
+import io.keyward.ui.main.Snapshot;
 import io.keyward.ui.main.Workspace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The Credentials tab: filterable table, details, and setting or removing the two JWK slots. */
@@ -108,33 +107,50 @@ public final class CredentialListViewModel {
     }
 
     public void setJwk(CredentialSlot slot) {
-        Credential c = selected.get();
-        String project = workspace.project();
-        if (c == null || project == null || mutations.isRunning()) {
-            return;
-        }
-        var client = workspace.client();
-        SetCredentialJwkDialogViewModel vm = new SetCredentialJwkDialogViewModel(c, slot, workspace.jwks(),
-                workspace.environmentNames());
-        Optional<Jwk> choice = dialogs.chooseCredentialJwk(vm);
-        choice.ifPresent(j -> mutations.run("Set " + slot.pathSegment() + " JWK",
-                project + " / " + c.username() + " \u2190 " + j.name(),
-                () -> client.setCredentialJwk(project, c.username(), slot, j.name())));
+        withFreshSelection(current -> {
+            Snapshot snapshot = current.snapshot();
+            Credential c = current.credential();
+            SetCredentialJwkDialogViewModel vm = new SetCredentialJwkDialogViewModel(c, slot, snapshot.jwks(),
+                    snapshot.environments().stream().map(e -> e.name()).toList());
+            String project = snapshot.project();
+            var client = workspace.client();
+            dialogs.chooseCredentialJwk(vm).ifPresent(j -> mutations.run("Set " + slot.pathSegment() + " JWK",
+                    project + " / " + c.username() + " \u2190 " + j.name(),
+                    () -> client.setCredentialJwk(project, c.username(), slot, j.name())));
+        });
     }
 
     public void removeJwk(CredentialSlot slot) {
-        Credential c = selected.get();
-        String project = workspace.project();
-        if (c == null || project == null || !canRemove(slot)) {
+        if (!canRemove(slot)) {
             return;
         }
-        var client = workspace.client();
-        RemoveCredentialJwkDialogViewModel vm = new RemoveCredentialJwkDialogViewModel(
-                Impacts.slotRemoval(c, slot, workspace.environments()));
-        if (dialogs.confirmRemoveCredentialJwk(vm)) {
-            mutations.run("Remove " + slot.pathSegment() + " JWK", project + " / " + c.username(),
-                    () -> client.removeCredentialJwk(project, c.username(), slot));
+        withFreshSelection(current -> {
+            Snapshot snapshot = current.snapshot();
+            Credential c = current.credential();
+            RemoveCredentialJwkDialogViewModel vm = new RemoveCredentialJwkDialogViewModel(
+                    Impacts.slotRemoval(c, slot, snapshot.environments()));
+            String project = snapshot.project();
+            var client = workspace.client();
+            if (dialogs.confirmRemoveCredentialJwk(vm)) {
+                mutations.run("Remove " + slot.pathSegment() + " JWK", project + " / " + c.username(),
+                        () -> client.removeCredentialJwk(project, c.username(), slot));
+            }
+        });
+    }
+
+    private record Fresh(Snapshot snapshot, Credential credential) { }
+
+    /** The selected credential as the server has it now, or a notice when it is gone. */
+    private void withFreshSelection(java.util.function.Consumer<Fresh> then) {
+        Credential c = selected.get();
+        if (c == null || mutations.isRunning()) {
+            return;
         }
+        workspace.loadFresh(snapshot -> snapshot.credentials().stream()
+                .filter(x -> Selections.sameIdOrName(x.id(), x.username(), c.id(), c.username())).findFirst()
+                .ifPresentOrElse(fresh -> then.accept(new Fresh(snapshot, fresh)),
+                        () -> workspace.notice("Credential \u201C" + c.username()
+                                + "\u201D no longer exists on the server; the lists were refreshed.")));
     }
 
     public TableFilter<Credential> filter() {

@@ -5,11 +5,11 @@ import io.keyward.impact.Knowledge;
 import io.keyward.impact.SlotHolding;
 import io.keyward.model.Jwk;
 import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.ErrorText;
 import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
 import io.keyward.ui.main.FailureHandler;
 import io.keyward.ui.main.Mutations;
-import io.keyward.ui.main.Snapshot;
 import io.keyward.ui.main.Workspace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -18,6 +18,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,7 +34,6 @@ public final class JwkListViewModel {
     private final ObjectProperty<Jwk> selected = new SimpleObjectProperty<>();
     private final BooleanBinding canChange;
     private final StringBinding details;
-    private boolean preparing;
 
     public JwkListViewModel(Workspace workspace, Mutations mutations, DialogService dialogs, FailureHandler failures) {
         this.workspace = workspace;
@@ -75,24 +75,24 @@ public final class JwkListViewModel {
 
     public void deleteSelected() {
         Jwk jwk = selected.get();
-        String project = workspace.project();
-        if (jwk == null || project == null || preparing || mutations.isRunning()) {
+        if (jwk == null || mutations.isRunning()) {
             return;
         }
-        var client = workspace.client();
-        preparing = true;
-        workspace.runner().run(() -> Snapshot.load(client, project), snapshot -> {
-            preparing = false;
-            workspace.apply(snapshot);
-            Jwk current = snapshot.jwks().stream().filter(x -> x.name().equals(jwk.name())).findFirst().orElse(jwk);
-            DeleteJwkDialogViewModel vm = new DeleteJwkDialogViewModel(Impacts.jwkDeletion(current, snapshot.keys(),
-                    snapshot.credentials(), snapshot.environments()));
-            if (dialogs.confirmDeleteJwk(vm)) {
-                mutations.run("Delete JWK", project + " / " + jwk.name(), () -> client.deleteJwk(project, jwk.name()));
+        workspace.loadFresh(snapshot -> {
+            Optional<Jwk> current = snapshot.jwks().stream()
+                    .filter(x -> Selections.sameIdOrName(x.id(), x.name(), jwk.id(), jwk.name())).findFirst();
+            if (current.isEmpty()) {
+                workspace.notice("JWK \u201C" + jwk.name() + "\u201D no longer exists on the server; the lists were refreshed.");
+                return;
             }
-        }, e -> {
-            preparing = false;
-            failures.failed(e);
+            Jwk j = current.get();
+            DeleteJwkDialogViewModel vm = new DeleteJwkDialogViewModel(Impacts.jwkDeletion(j, snapshot.keys(),
+                    snapshot.credentials(), snapshot.environments()));
+            String project = snapshot.project();
+            var client = workspace.client();
+            if (dialogs.confirmDeleteJwk(vm)) {
+                mutations.run("Delete JWK", project + " / " + j.name(), () -> client.deleteJwk(project, j.name()));
+            }
         });
     }
 
@@ -108,7 +108,12 @@ public final class JwkListViewModel {
         EditJwkDialogViewModel vm = new EditJwkDialogViewModel(jwk, others, (update, ok, failed) -> mutations.run(
                 update.name() == null ? "Update JWK description" : "Rename JWK",
                 project + " / " + jwk.name() + (update.name() == null ? "" : " \u2192 " + update.name()),
-                () -> client.updateJwk(project, jwk.name(), update), ok, failed));
+                () -> client.updateJwk(project, jwk.name(), update), ok, e -> {
+                    failed.accept(e);
+                    if (ErrorText.isUnauthorized(e)) {
+                        failures.failed(e);
+                    }
+                }));
         dialogs.editJwk(vm);
     }
 

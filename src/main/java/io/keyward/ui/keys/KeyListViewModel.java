@@ -3,13 +3,11 @@ package io.keyward.ui.keys;
 import io.keyward.impact.Impacts;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
 import io.keyward.ui.common.DialogService;
 import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
 import io.keyward.ui.main.FailureHandler;
 import io.keyward.ui.main.Mutations;
-import io.keyward.ui.main.Snapshot;
 import io.keyward.ui.main.Workspace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -32,7 +30,6 @@ public final class KeyListViewModel {
     private final ObjectProperty<CryptoKey> selected = new SimpleObjectProperty<>();
     private final BooleanBinding canDelete;
     private final StringBinding details;
-    private boolean preparing;
 
     public KeyListViewModel(Workspace workspace, Mutations mutations, DialogService dialogs, FailureHandler failures) {
         this.workspace = workspace;
@@ -78,24 +75,23 @@ public final class KeyListViewModel {
     /** Loads the server's current state, shows the impact, and deletes if confirmed. */
     public void deleteSelected() {
         CryptoKey key = selected.get();
-        String project = workspace.project();
-        if (key == null || project == null || preparing || mutations.isRunning()) {
+        if (key == null || mutations.isRunning()) {
             return;
         }
-        var client = workspace.client();
-        preparing = true;
-        workspace.runner().run(() -> Snapshot.load(client, project), snapshot -> {
-            preparing = false;
-            workspace.apply(snapshot);
-            CryptoKey current = snapshot.keys().stream().filter(k -> k.name().equals(key.name())).findFirst().orElse(key);
-            DeleteKeyDialogViewModel vm = new DeleteKeyDialogViewModel(Impacts.keyDeletion(current, snapshot.jwks(),
+        workspace.loadFresh(snapshot -> {
+            Optional<CryptoKey> current = snapshot.keys().stream()
+                    .filter(k -> Selections.sameIdOrName(k.id(), k.name(), key.id(), key.name())).findFirst();
+            if (current.isEmpty()) {
+                workspace.notice("Key \u201C" + key.name() + "\u201D no longer exists on the server; the lists were refreshed.");
+                return;
+            }
+            CryptoKey k = current.get();
+            DeleteKeyDialogViewModel vm = new DeleteKeyDialogViewModel(Impacts.keyDeletion(k, snapshot.jwks(),
                     snapshot.credentials(), snapshot.environments()));
-            Optional<JwkDeleteAction> action = dialogs.confirmDeleteKey(vm);
-            action.ifPresent(a -> mutations.run("Delete key (" + a.name() + ")", project + " / " + key.name(),
-                    () -> client.deleteKey(project, key.name(), a)));
-        }, e -> {
-            preparing = false;
-            failures.failed(e);
+            String project = snapshot.project();
+            var client = workspace.client();
+            dialogs.confirmDeleteKey(vm).ifPresent(a -> mutations.run("Delete key (" + a.name() + ")",
+                    project + " / " + k.name(), () -> client.deleteKey(project, k.name(), a)));
         });
     }
 

@@ -46,6 +46,7 @@ public final class MainViewModel implements FailureHandler {
     private final CredentialListViewModel credentials;
     private final BooleanBinding busy;
     private boolean offeringReconnect;
+    private boolean reconnectDeclined;
 
     public MainViewModel(ClientFactory factory, TaskRunner runner, DialogService dialogs, Clock clock) {
         this.factory = factory;
@@ -72,6 +73,7 @@ public final class MainViewModel implements FailureHandler {
             profiles.add(profile);
         }
         GatewayClient client = factory.create(profile);
+        reconnectDeclined = false;
         active.set(profile);
         notification.set("");
         status.set("Connected to " + profile.name() + " (" + profile.managerUrl() + ")");
@@ -90,6 +92,7 @@ public final class MainViewModel implements FailureHandler {
 
     public void refresh() {
         notification.set("");
+        reconnectDeclined = false;
         projects.load();
     }
 
@@ -101,7 +104,7 @@ public final class MainViewModel implements FailureHandler {
     @Override
     public void failed(Exception e) {
         notification.set(ErrorText.sentence(e));
-        if (ErrorText.isUnauthorized(e) && !offeringReconnect) {
+        if (ErrorText.isUnauthorized(e) && !offeringReconnect && !reconnectDeclined) {
             status.set("Session rejected by " + (active.get() == null ? "the server" : active.get().name()));
             offeringReconnect = true; // several calls failing together ask once
             try {
@@ -109,11 +112,20 @@ public final class MainViewModel implements FailureHandler {
                 if (dialogs.offerReconnect(ErrorText.sentence(e) + "\n\nThe token for " + who
                         + " may have expired or been revoked. Reconnect with a new token?")) {
                     openConnections();
+                } else {
+                    // Other calls of the same session are failing too: "Not now" holds until the user
+                    // connects or refreshes, instead of asking once per failed call.
+                    reconnectDeclined = true;
                 }
             } finally {
                 offeringReconnect = false;
             }
         }
+    }
+
+    @Override
+    public void notice(String sentence) {
+        notification.set(sentence);
     }
 
     public void dismissNotification() {

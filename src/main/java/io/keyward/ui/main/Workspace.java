@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The selected project's data: environments, keys, JWKs and credentials. Opening another project
@@ -35,6 +36,7 @@ public final class Workspace {
     private TaskRunner.Handle pending = TaskRunner.Handle.NONE;
     private boolean pendingActive;
     private long generation;
+    private boolean freshPending;
 
     public Workspace(TaskRunner runner, FailureHandler failures) {
         this.runner = runner;
@@ -125,6 +127,38 @@ public final class Workspace {
             loading.end();
         }
         pending = TaskRunner.Handle.NONE;
+    }
+
+    /**
+     * Loads the server's current state for the open project, shows it, and hands it to {@code then}
+     * (a confirmation dialog's impact must not come from a table that may be minutes old). Busy while
+     * it runs; a second request while one is under way is ignored, so a double click opens one dialog.
+     */
+    public void loadFresh(Consumer<Snapshot> then) {
+        String p = project.get();
+        GatewayClient c = client.get();
+        if (p == null || c == null || freshPending) {
+            return;
+        }
+        freshPending = true;
+        loading.begin();
+        runner.run(() -> Snapshot.load(c, p), snapshot -> {
+            freshPending = false;
+            loading.end();
+            apply(snapshot);
+            if (p.equals(project.get())) {
+                then.accept(snapshot);
+            }
+        }, e -> {
+            freshPending = false;
+            loading.end();
+            failures.failed(e);
+        });
+    }
+
+    /** Tells the user something that is not a failure (through the main window's notice line). */
+    public void notice(String sentence) {
+        failures.notice(sentence);
     }
 
     /** Puts a freshly loaded snapshot into the tables (also used by dialogs that loaded one). */

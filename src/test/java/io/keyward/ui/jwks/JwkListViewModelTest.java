@@ -325,4 +325,34 @@ class JwkListViewModelTest {
         vm.editSelected();
         assertEquals("", fx.dialogs.editJwkDialogs.get(0).detachWarning(), "nothing left to detach from");
     }
+
+    @Test
+    void a401InsideTheEditDialogAlsoOffersToReconnect() {
+        Jwk jwk = ws.jwks().get(0);
+        vm.selectedProperty().set(jwk);
+        fx.faults().setRejectTokens(true);
+        fx.dialogs.edit(new Edit(jwk.name() + "-x", null));
+
+        vm.editSelected();
+
+        EditAttempt attempt = fx.dialogs.editAttempts.get(0);
+        assertFalse(attempt.done(), "the dialog stays open");
+        assertTrue(attempt.generalError().contains("Invalid token"), attempt.generalError());
+        assertEquals(1, fx.dialogs.reconnectOffers.size(), "the session problem reaches the main window too");
+    }
+
+    @Test
+    void deletingAJwkThatWasDeletedElsewhereSaysSoInsteadOfOpeningTheDialog() {
+        Jwk jwk = ws.jwks().get(0);
+        vm.selectedProperty().set(jwk);
+        fx.admin().deleteJwk(ws.project(), jwk.name()); // someone else deleted it
+
+        vm.deleteSelected();
+
+        assertTrue(fx.dialogs.deleteJwkDialogs.isEmpty());
+        assertEquals("JWK \u201C" + jwk.name() + "\u201D no longer exists on the server; the lists were refreshed.",
+                fx.main.notificationProperty().get());
+        assertFalse(jwkNames().contains(jwk.name()));
+        assertNull(vm.selectedProperty().get(), "the gone JWK is no longer selected");
+    }
 }

@@ -189,4 +189,21 @@ class MainViewModelTest {
         assertNoSecretVisible();
         assertFalse(main.profiles().toString().contains(fx.sandbox.adminToken()));
     }
+
+    @Test
+    void notNowHoldsUntilTheUserRefreshes() {
+        fx.faults().setRejectTokens(true);
+        main.refresh();
+        assertEquals(1, fx.dialogs.reconnectOffers.size());
+
+        // More calls of the same rejected session fail: declined once means not asked again...
+        main.workspace().reload();
+        main.failed(new io.keyward.gateway.GatewayException(new io.keyward.gateway.Failure.Unauthorized(), 401,
+                "unauthorized_client", "Invalid token", "Loading keys failed: Invalid token (HTTP 401).", null));
+        assertEquals(1, fx.dialogs.reconnectOffers.size());
+
+        // ...until the user asks for fresh data again.
+        main.refresh();
+        assertEquals(2, fx.dialogs.reconnectOffers.size());
+    }
 }

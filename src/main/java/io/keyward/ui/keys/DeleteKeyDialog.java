@@ -79,7 +79,25 @@ public final class DeleteKeyDialog {
                 "Delete key \u201C" + key.name() + "\u201D" + (key.keyType() == null ? "" : " (" + key.keyType() + ")") + "?",
                 delete, content, vm.confirm().matchesProperty());
         d.getDialogPane().setId("delete-key-dialog");
+        // Choosing DELETE lists the credentials that lose a JWK. The window does not follow its
+        // content's size by itself, so without this the name field and the buttons end up below its edge.
+        vm.actionProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> growToFit(d)));
         return d;
+    }
+
+    /** Makes a showing dialog tall enough for its content; never shrinks what the user resized. */
+    static void growToFit(Dialog<?> d) {
+        var pane = d.getDialogPane();
+        if (pane.getScene() == null || pane.getScene().getWindow() == null || !pane.getScene().getWindow().isShowing()) {
+            return;
+        }
+        pane.applyCss();
+        pane.layout(); // the capped credential list sizes itself from its laid-out content
+        double needed = pane.prefHeight(pane.getWidth());
+        double shown = pane.getScene().getHeight(); // the pane itself may already be taller than its window
+        if (needed > shown) {
+            d.setHeight(d.getHeight() + needed - shown);
+        }
     }
 
     /** Grows with its content up to {@code max} pixels, then scrolls. */

@@ -53,7 +53,7 @@ public final class ProjectListViewModel {
         GatewayClient client = workspace.client();
         if (client == null) {
             projects.clear();
-            workspace.open(null);
+            closeProject();
             return;
         }
         loading.begin();
@@ -66,7 +66,7 @@ public final class ProjectListViewModel {
             pendingActive = false;
             loading.end();
             projects.clear();
-            workspace.open(null);
+            closeProject();
             failures.failed(e);
         });
         if (pendingActive) {
@@ -80,7 +80,7 @@ public final class ProjectListViewModel {
         Project keep = list.stream().filter(p -> p.name().equals(open)).findFirst()
                 .orElse(list.isEmpty() ? null : list.get(0));
         if (keep == null) {
-            workspace.open(null);
+            closeProject();
         } else if (keep.name().equals(open)) {
             selected.set(keep);
             workspace.reload();
@@ -92,6 +92,15 @@ public final class ProjectListViewModel {
                 workspace.open(keep.name());
             }
         }
+    }
+
+    /**
+     * Forgets the selection along with the open project. Project is a record, so keeping the old
+     * selection would make selecting an equal project later no change at all: nothing would open.
+     */
+    private void closeProject() {
+        selected.set(null);
+        workspace.open(null);
     }
 
     public ObservableList<Project> projects() {

@@ -85,6 +85,10 @@ public final class Workspace {
 
     /** Shows {@code projectName} (null: nothing), loading its data in the background. */
     public void open(String projectName) {
+        if (!java.util.Objects.equals(projectName, project.get())) {
+            // Another project's rows must never stand under this project's title, not even while loading.
+            clear();
+        }
         project.set(projectName);
         reload();
     }

@@ -86,11 +86,6 @@ public final class ProjectListViewModel {
             workspace.reload();
         } else {
             selected.set(keep);
-            if (!keep.name().equals(workspace.project())) {
-                // The selection may already hold an equal Project (e.g. after a failed load closed the
-                // workspace), in which case setting it fired no change and opened nothing.
-                workspace.open(keep.name());
-            }
         }
     }
 

@@ -160,4 +160,24 @@ class WorkspaceTest {
         assertFalse(main.busyProperty().get());
         assertTrue(runner.pending().isEmpty());
     }
+
+    @Test
+    void switchingProjectEmptiesTheTablesAtOnceButARefreshKeepsThem() {
+        String a = projects.get(0);
+        String b = projects.get(1);
+        ws.open(a);
+        runner.newest().complete();
+        assertFalse(ws.jwks().isEmpty());
+
+        ws.reload(); // same project: the rows stay while the refresh runs (no flicker)
+        assertFalse(ws.jwks().isEmpty());
+        runner.newest().complete();
+
+        ws.open(b); // another project: a's rows must not stand under b's title while b loads
+        assertTrue(ws.loadingProperty().get());
+        assertTrue(ws.keys().isEmpty() && ws.jwks().isEmpty() && ws.credentials().isEmpty()
+                && ws.environments().isEmpty(), "a's rows are gone before b's answer arrives");
+        runner.newest().complete();
+        assertEquals(names(fx.admin().listJwks(b)), names(ws.jwks()));
+    }
 }

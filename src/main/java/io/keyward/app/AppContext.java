@@ -22,15 +22,23 @@ public final class AppContext implements AutoCloseable {
     public static final String DEMO_PROFILE = "Demo sandbox";
 
     private final FxTaskRunner runner = new FxTaskRunner(4);
-    private final OkHttpClient http = new OkHttpClient();
+    private OkHttpClient http; // created with the first connection, off the start-up path
     private final ClientFactory clients;
     private final MainViewModel main;
     private volatile SandboxServer sandbox;
 
     public AppContext(DialogService dialogs, Clock clock) {
         // One OkHttp dispatcher and pool for all connections; each client derives its own timeouts.
-        this.clients = profile -> new ApinizerClient(ConnectionSettings.of(profile.managerUrl(), profile.authentication()), http);
+        this.clients = profile -> new ApinizerClient(ConnectionSettings.of(profile.managerUrl(),
+                profile.authentication()), http());
         this.main = new MainViewModel(clients, runner, dialogs, clock);
+    }
+
+    private synchronized OkHttpClient http() {
+        if (http == null) {
+            http = new OkHttpClient();
+        }
+        return http;
     }
 
     public MainViewModel main() {
@@ -66,7 +74,11 @@ public final class AppContext implements AutoCloseable {
         if (s != null) {
             s.close();
         }
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        synchronized (this) {
+            if (http != null) {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+        }
     }
 }

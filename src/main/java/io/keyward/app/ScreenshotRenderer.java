@@ -33,7 +33,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -193,11 +192,5 @@ final class ScreenshotRenderer {
         System.err.println("keyward: screenshots failed: " + why);
         steps.clear();
         Platform.exit();
-    }
-
-    static List<String> files() {
-        return List.of("main-window.png", "delete-key-dialog.png", "delete-key-dialog-delete-action.png",
-                "delete-jwk-dialog.png", "edit-jwk-dialog.png", "remove-credential-jwk-dialog.png",
-                "set-credential-jwk-dialog.png", "connections-dialog.png", "reconnect-dialog.png");
     }
 }

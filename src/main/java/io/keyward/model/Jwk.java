@@ -23,8 +23,4 @@ public record Jwk(String id, String name, String description, String projectId, 
     public boolean isAttachedToSource() {
         return (sourceId != null && !sourceId.isBlank()) || (sourceUrl != null && !sourceUrl.isBlank());
     }
-
-    public Jwk withMaterial(JwkMaterial newMaterial) {
-        return new Jwk(id, name, description, projectId, sourceType, sourceId, sourceUrl, type, kid, newMaterial);
-    }
 }

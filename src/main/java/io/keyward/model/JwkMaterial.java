@@ -2,8 +2,6 @@ package io.keyward.model;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * What the console keeps of a JWK's key material: the public parameters (RSA n/e, EC crv/x/y,
@@ -19,14 +17,5 @@ public record JwkMaterial(Map<String, String> publicParameters, Set<String> priv
 
     public boolean hasPrivateParameters() {
         return !privateParameterNames.isEmpty();
-    }
-
-    /** Sorted copy for stable display. */
-    public Map<String, String> sortedPublicParameters() {
-        return new TreeMap<>(publicParameters);
-    }
-
-    public Set<String> sortedPrivateParameterNames() {
-        return new TreeSet<>(privateParameterNames);
     }
 }

@@ -40,8 +40,4 @@ public record ConnectionProfile(String name, URI managerUrl, AuthMode mode, Stri
         return mode == AuthMode.TOKEN ? new Authentication.PersonalToken(secret)
                 : new Authentication.UsernamePassword(username == null ? "" : username, secret);
     }
-
-    public ConnectionProfile withSecret(Secret newSecret) {
-        return new ConnectionProfile(name, managerUrl, mode, username, newSecret, builtIn);
-    }
 }

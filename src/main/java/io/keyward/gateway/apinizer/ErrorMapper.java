@@ -37,6 +37,9 @@ final class ErrorMapper {
     private static final Pattern TAGS = Pattern.compile("<(script|style)[^>]*>.*?</\\1>|<[^>]*>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
     private final ObjectMapper json;
 
@@ -258,7 +261,7 @@ final class ErrorMapper {
         }
         String s = body.length() > 20_000 ? body.substring(0, 20_000) : body;
         String title = null;
-        var m = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(s);
+        var m = TITLE.matcher(s);
         if (m.find()) {
             title = m.group(1);
         }
@@ -266,7 +269,7 @@ final class ErrorMapper {
         if (title != null && !s.contains(title.trim())) {
             s = title + " " + s;
         }
-        s = s.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "");
+        s = CONTROL.matcher(s).replaceAll("");
         s = SPACE.matcher(s).replaceAll(" ").trim();
         s = scrub(s, secretToHide);
         if (s.length() > SNIPPET_LENGTH) {

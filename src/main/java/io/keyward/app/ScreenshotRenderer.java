@@ -5,7 +5,7 @@ import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.ui.common.FxDialogService;
 import io.keyward.ui.connect.ConnectionsDialog;
 import io.keyward.ui.connect.ConnectionsViewModel;
@@ -86,12 +86,13 @@ final class ScreenshotRenderer {
         steps.add(() -> {
             context.sandbox().faults().setFailingEnvironment("staging");
             context.main().mutations().run("Remove encryption JWK", project + " / " + other.username(),
-                    () -> client.removeCredentialJwk(project, other.username(), CredentialSlot.ENCRYPTION));
+                    () -> client.credentialJwkSlots().orElseThrow().removeCredentialJwk(
+                            io.keyward.model.Project.named(project), other.username(), CredentialSlot.ENCRYPTION));
         });
         steps.add(() -> {
             context.sandbox().faults().reset();
             context.main().mutations().run("Update JWK description", project + " / " + generated.name(),
-                    () -> client.updateJwk(project, generated.name(),
+                    () -> client.jwks().orElseThrow().updateJwk(io.keyward.model.Project.named(project), generated.name(),
                             new io.keyward.model.JwkUpdate(null, generated.description() + " (reviewed)")));
         });
         steps.add(() -> {
@@ -104,12 +105,12 @@ final class ScreenshotRenderer {
         dialog("delete-key-dialog-delete-action.png", () -> {
             DeleteKeyDialogViewModel vm = new DeleteKeyDialogViewModel(
                     Impacts.keyDeletion(key, w.jwks(), w.credentials(), w.environments()));
-            vm.actionProperty().set(JwkDeleteAction.DELETE);
+            vm.actionProperty().set(DerivedJwkPolicy.DELETE);
             vm.confirm().typedProperty().set(key.name());
             var d = DeleteKeyDialog.build(stage, vm);
             d.getDialogPane().lookupAll(".radio-button").forEach(n -> {
                 var rb = (javafx.scene.control.RadioButton) n;
-                rb.setSelected(rb.getUserData() == JwkDeleteAction.DELETE);
+                rb.setSelected(rb.getUserData() == DerivedJwkPolicy.DELETE);
             });
             return d;
         });

@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where and how to reach a management API.
+ * Where and how to reach a backend's management API.
  *
- * @param managerUrl     the manager application's URL; the client appends {@code /apiops}
+ * @param baseUrl        the backend's address as the user gave it (Apinizer: the manager URL, to which the
+ *                       client appends {@code /apiops}; Ampersand: the root that holds {@code /projects})
  * @param getRetries     extra attempts for GETs that fail at the network level; mutations never retry
  */
-public record ConnectionSettings(URI managerUrl, Authentication authentication, Duration connectTimeout,
+public record ConnectionSettings(URI baseUrl, Authentication authentication, Duration connectTimeout,
                                  Duration readTimeout, Duration callTimeout, int getRetries) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -19,7 +20,7 @@ public record ConnectionSettings(URI managerUrl, Authentication authentication, 
     public static final int DEFAULT_GET_RETRIES = 2;
 
     public ConnectionSettings {
-        Objects.requireNonNull(managerUrl, "managerUrl");
+        Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(authentication, "authentication");
         connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT);
         readTimeout = positive(readTimeout, DEFAULT_READ_TIMEOUT);
@@ -29,16 +30,16 @@ public record ConnectionSettings(URI managerUrl, Authentication authentication, 
         }
     }
 
-    public static ConnectionSettings of(URI managerUrl, Authentication authentication) {
-        return new ConnectionSettings(managerUrl, authentication, null, null, null, DEFAULT_GET_RETRIES);
+    public static ConnectionSettings of(URI baseUrl, Authentication authentication) {
+        return new ConnectionSettings(baseUrl, authentication, null, null, null, DEFAULT_GET_RETRIES);
     }
 
     public ConnectionSettings withTimeouts(Duration connect, Duration read, Duration call) {
-        return new ConnectionSettings(managerUrl, authentication, connect, read, call, getRetries);
+        return new ConnectionSettings(baseUrl, authentication, connect, read, call, getRetries);
     }
 
     public ConnectionSettings withGetRetries(int retries) {
-        return new ConnectionSettings(managerUrl, authentication, connectTimeout, readTimeout, callTimeout, retries);
+        return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout, retries);
     }
 
     private static Duration positive(Duration value, Duration fallback) {

@@ -1,57 +1,66 @@
 package io.keyward.gateway;
 
-import io.keyward.model.Credential;
-import io.keyward.model.CredentialSlot;
-import io.keyward.model.CryptoKey;
-import io.keyward.model.Environment;
-import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
-import io.keyward.model.JwkUpdate;
-import io.keyward.model.MutationResult;
 import io.keyward.model.Project;
-import io.keyward.model.Secret;
-import io.keyward.model.TokenGrant;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * What the console needs from a gateway's management API. Every method blocks on network I/O, so
- * callers run it off the FX thread. Failures are thrown as {@link GatewayException} whose
- * {@link GatewayException#failure()} tells the kind; messages are plain sentences that never
- * contain the token.
+ * A connected backend, independent of which gateway it is. Every backend lists projects; what else
+ * it can do it offers through the optional feature views below, and {@link #capabilities()} is
+ * derived from them, so the two can never disagree.
+ *
+ * <p>Every call blocks on network I/O, so callers run it off the FX thread. Failures are thrown as
+ * {@link GatewayException}, whose {@link GatewayException#failure()} tells the kind; messages are
+ * plain sentences that never contain a token, a password or key material.
  */
 public interface GatewayClient {
 
-    /** Exchanges a username and password for a personal API token. Needs no prior authentication. */
-    TokenGrant createToken(String username, Secret password);
+    BackendKind kind();
+
+    /** A short, secret-free description of where this client points, for titles and logs. */
+    String describe();
 
     List<Project> listProjects();
 
-    List<Environment> listEnvironments(String projectName);
+    default Optional<EnvironmentsApi> environments() {
+        return Optional.empty();
+    }
 
-    List<CryptoKey> listKeys(String projectName);
+    default Optional<KeysApi> keys() {
+        return Optional.empty();
+    }
 
-    CryptoKey getKey(String projectName, String keyName);
+    default Optional<JwksApi> jwks() {
+        return Optional.empty();
+    }
 
-    /** Deletes a key; {@code action} says what happens to the JWKs derived from it. */
-    MutationResult deleteKey(String projectName, String keyName, JwkDeleteAction action);
+    default Optional<CredentialsApi> credentials() {
+        return Optional.empty();
+    }
 
-    /** JWKs without key material. */
-    List<Jwk> listJwks(String projectName);
+    default Optional<CredentialJwkSlotsApi> credentialJwkSlots() {
+        return Optional.empty();
+    }
 
-    /** One JWK with its (public) key material. */
-    Jwk getJwk(String projectName, String jwkName);
+    default Optional<JwtKeysApi> jwtKeys() {
+        return Optional.empty();
+    }
 
-    MutationResult updateJwk(String projectName, String jwkName, JwkUpdate update);
+    default Set<Capability> capabilities() {
+        Set<Capability> set = EnumSet.of(Capability.PROJECTS);
+        environments().ifPresent(x -> set.add(Capability.ENVIRONMENTS));
+        keys().ifPresent(x -> set.add(Capability.KEYS));
+        jwks().ifPresent(x -> set.add(Capability.JWKS));
+        credentials().ifPresent(x -> set.add(Capability.CREDENTIALS));
+        credentialJwkSlots().ifPresent(x -> set.add(Capability.CREDENTIAL_JWK_SLOTS));
+        jwtKeys().ifPresent(x -> set.add(Capability.JWT_KEYS));
+        return Set.copyOf(set);
+    }
 
-    MutationResult deleteJwk(String projectName, String jwkName);
-
-    List<Credential> listCredentials(String projectName);
-
-    MutationResult setCredentialJwk(String projectName, String username, CredentialSlot slot, String jwkName);
-
-    MutationResult removeCredentialJwk(String projectName, String username, CredentialSlot slot);
-
-    /** A short, token-free description of where this client points, for titles and logs. */
-    String describe();
+    default boolean can(Capability capability) {
+        return capabilities().contains(capability);
+    }
 }

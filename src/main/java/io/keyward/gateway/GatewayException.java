@@ -11,14 +11,26 @@ public final class GatewayException extends RuntimeException {
     private final int httpStatus;
     private final String errorCode;
     private final String serverMessage;
+    private final transient ProblemDetails problem;
 
     public GatewayException(Failure failure, int httpStatus, String errorCode, String serverMessage,
                             String message, Throwable cause) {
+        this(failure, httpStatus, errorCode, serverMessage, null, message, cause);
+    }
+
+    public GatewayException(Failure failure, int httpStatus, String errorCode, String serverMessage,
+                            ProblemDetails problem, String message, Throwable cause) {
         super(message, cause);
         this.failure = failure;
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
         this.serverMessage = serverMessage;
+        this.problem = problem;
+    }
+
+    /** The RFC 9457 problem the server sent, or null when its error body was not one. */
+    public ProblemDetails problem() {
+        return problem;
     }
 
     public Failure failure() {

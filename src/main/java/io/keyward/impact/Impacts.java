@@ -5,7 +5,7 @@ import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Environment;
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,14 +72,14 @@ public final class Impacts {
         Knowledge<String> held = credential.slotsReported()
                 ? Knowledge.known(credential.jwks().nameIn(slot) == null ? "" : credential.jwks().nameIn(slot))
                 : Knowledge.unknown("The server does not report which JWK this credential holds in its "
-                + slot.pathSegment() + " slot.");
+                + slot.label() + " slot.");
         return new SlotRemovalImpact(credential.username(), slot, held, environmentNames(environments));
     }
 
     /** What happens to one derived JWK under each action. */
-    public static String effectOn(Jwk jwk, CryptoKey key, JwkDeleteAction action) {
+    public static String effectOn(Jwk jwk, CryptoKey key, DerivedJwkPolicy action) {
         return switch (action) {
-            case NULLIFY -> "Kept; its link to \u201C" + key.name() + "\u201D is cleared";
+            case KEEP -> "Kept; its link to \u201C" + key.name() + "\u201D is cleared";
             case DELETE -> "Deleted; undeployed everywhere";
         };
     }

@@ -5,17 +5,17 @@ public enum CredentialSlot {
     VALIDATION("validation", "JWT signature validation and token signing"),
     ENCRYPTION("encryption", "JWT decryption and encryption");
 
-    private final String pathSegment;
+    private final String label;
     private final String purpose;
 
-    CredentialSlot(String pathSegment, String purpose) {
-        this.pathSegment = pathSegment;
+    CredentialSlot(String label, String purpose) {
+        this.label = label;
         this.purpose = purpose;
     }
 
-    /** The segment used in {@code .../credentials/{username}/jwk/{segment}/}. */
-    public String pathSegment() {
-        return pathSegment;
+    /** The slot's name in sentences: "its validation slot". */
+    public String label() {
+        return label;
     }
 
     /** What stops working for the credential when the slot is emptied. */

@@ -1,5 +1,6 @@
 package io.keyward.e2e;
 
+import io.keyward.model.Project;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
 import javafx.scene.control.Button;
@@ -69,7 +70,7 @@ class ConfirmationGateTest extends ConsoleTest {
 
     void assertKeyStillThere(String key) {
         assertTrue(ui.<CryptoKey>column("#keys-table", CryptoKey::name).contains(key), "key gone from the table");
-        assertTrue(ui.directClient().listKeys("payments").stream().anyMatch(k -> k.name().equals(key)),
+        assertTrue(ui.directClient().listKeys(Project.named("payments")).stream().anyMatch(k -> k.name().equals(key)),
                 "key gone from the sandbox");
     }
 
@@ -96,7 +97,7 @@ class ConfirmationGateTest extends ConsoleTest {
         ui.waitUntilClosed("#delete-jwk-dialog");
         ui.waitUntilIdle();
         assertTrue(ui.<Jwk>column("#jwks-table", Jwk::name).contains(jwk));
-        assertTrue(ui.directClient().listJwks("payments").stream().anyMatch(j -> j.name().equals(jwk)));
+        assertTrue(ui.directClient().listJwks(Project.named("payments")).stream().anyMatch(j -> j.name().equals(jwk)));
 
         // And on the Keys tab.
         ui.selectTab("#keys-tab");

@@ -316,7 +316,7 @@ final class ConsoleDriver implements AutoCloseable {
     // ---- the sandbox, seen directly ---------------------------------------------------------------
 
     /** A client of its own to the same sandbox: what the server holds, independent of the console. */
-    GatewayClient directClient() {
+    ApinizerClient directClient() {
         return new ApinizerClient(ConnectionSettings.of(context.sandbox().baseUrl(),
                 new Authentication.PersonalToken(Secret.of(context.sandbox().adminToken()))));
     }

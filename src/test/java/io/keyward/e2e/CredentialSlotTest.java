@@ -1,5 +1,6 @@
 package io.keyward.e2e;
 
+import io.keyward.model.Project;
 import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import javafx.scene.control.DialogPane;
@@ -56,7 +57,7 @@ class CredentialSlotTest extends ConsoleTest {
         assertTrue(details.contains("Encryption JWK: token-encryption-ec"), "the other slot is kept: " + details);
         assertEquals("\u2014", cell("Validation JWK", user));
         assertEquals("token-encryption-ec", cell("Encryption JWK", user));
-        Credential onServer = ui.directClient().listCredentials("payments").stream()
+        Credential onServer = ui.directClient().listCredentials(Project.named("payments")).stream()
                 .filter(c -> c.username().equals(user)).findFirst().orElseThrow();
         assertNull(onServer.jwks().nameIn(CredentialSlot.VALIDATION));
         assertEquals("Remove validation JWK", ui.resultEntries().get(0).getValue().entry().action());

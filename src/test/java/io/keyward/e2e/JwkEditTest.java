@@ -1,6 +1,7 @@
 package io.keyward.e2e;
 
-import io.keyward.gateway.GatewayClient;
+import io.keyward.model.Project;
+import io.keyward.gateway.apinizer.ApinizerClient;
 import io.keyward.model.Jwk;
 import io.keyward.model.JwkUpdate;
 import io.keyward.ui.results.ResultEntry;
@@ -45,8 +46,8 @@ class JwkEditTest extends ConsoleTest {
         assertTrue(ConsoleDriver.fx(save::isDisabled));
 
         // Meanwhile another admin takes a name the console has not seen yet.
-        GatewayClient colleague = ui.directClient();
-        colleague.updateJwk("payments", "rollout 10% canary", new JwkUpdate("shared-hmac", null));
+        ApinizerClient colleague = ui.directClient();
+        colleague.updateJwk(Project.named("payments"), "rollout 10% canary", new JwkUpdate("shared-hmac", null));
 
         ui.typeInto(name, "shared-hmac");
         assertFalse(ConsoleDriver.fx(error::isVisible), "no local objection to a name the console does not know");
@@ -64,7 +65,7 @@ class JwkEditTest extends ConsoleTest {
         ui.click(ui.dialogButton(dialog, "Cancel"));
         ui.waitUntilClosed("#edit-jwk-dialog");
         ui.waitUntilIdle();
-        List<String> onServer = colleague.listJwks("payments").stream().map(Jwk::name).toList();
+        List<String> onServer = colleague.listJwks(Project.named("payments")).stream().map(Jwk::name).toList();
         assertTrue(onServer.contains(jwk), "the JWK kept its name: " + onServer);
         assertTrue(ui.<Jwk>column("#jwks-table", Jwk::name).containsAll(List.of(jwk, "shared-hmac")));
     }

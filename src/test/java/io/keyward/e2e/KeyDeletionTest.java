@@ -1,6 +1,7 @@
 package io.keyward.e2e;
 
-import io.keyward.gateway.GatewayClient;
+import io.keyward.model.Project;
+import io.keyward.gateway.apinizer.ApinizerClient;
 import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
@@ -68,18 +69,18 @@ class KeyDeletionTest extends ConsoleTest {
         List<String> jwks = ui.<Jwk>column("#jwks-table", Jwk::name);
         derived.forEach(j -> assertFalse(jwks.contains(j), j + " is still listed: " + jwks));
         assertFalse(ui.<CryptoKey>column("#keys-table", CryptoKey::name).contains("api-signing-2026"));
-        GatewayClient server = ui.directClient();
-        assertTrue(server.listJwks(PROJECT).stream().map(Jwk::name).noneMatch(derived::contains),
+        ApinizerClient server = ui.directClient();
+        assertTrue(server.listJwks(Project.named(PROJECT)).stream().map(Jwk::name).noneMatch(derived::contains),
                 "the sandbox still has a derived JWK");
         // DELETE also empties the credential slots that held the private JWK.
-        Credential checkout = server.listCredentials(PROJECT).stream()
+        Credential checkout = server.listCredentials(Project.named(PROJECT)).stream()
                 .filter(c -> c.username().equals("checkout-service")).findFirst().orElseThrow();
         assertNull(checkout.jwks().nameIn(CredentialSlot.VALIDATION));
 
         List<TreeItem<ResultsView.Row>> entries = ui.resultEntries();
         assertEquals(1, entries.size());
         ResultEntry entry = entries.get(0).getValue().entry();
-        assertEquals("Delete key (DELETE)", entry.action());
+        assertEquals("Delete key (delete derived JWKs)", entry.action());
         assertEquals(PROJECT + " / api-signing-2026", entry.target());
         assertEquals(ResultEntry.Outcome.SUCCEEDED, entry.outcome());
         assertEquals("Succeeded", entry.outcome().label());
@@ -150,9 +151,9 @@ class KeyDeletionTest extends ConsoleTest {
                 ui.text("#jwks-details"));
 
         ui.selectTab("#keys-tab");
-        deleteKey(key, "#action-nullify");
+        deleteKey(key, "#action-keep");
 
-        assertEquals("Delete key (NULLIFY)", ui.resultEntries().get(0).getValue().entry().action());
+        assertEquals("Delete key (keep derived JWKs)", ui.resultEntries().get(0).getValue().entry().action());
         assertFalse(ui.<CryptoKey>column("#keys-table", CryptoKey::name).contains(key));
         assertTrue(ui.<Jwk>column("#jwks-table", Jwk::name).contains(jwk), "the derived JWK was kept");
         assertEquals(sourceBefore, sourceColumn(jwk), "Source column");

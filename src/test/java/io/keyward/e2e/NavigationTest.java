@@ -1,6 +1,7 @@
 package io.keyward.e2e;
 
-import io.keyward.gateway.GatewayClient;
+import io.keyward.model.Project;
+import io.keyward.gateway.apinizer.ApinizerClient;
 import io.keyward.model.Credential;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
@@ -83,7 +84,7 @@ class NavigationTest extends ConsoleTest {
         ui.waitUntilLoaded();
         String first = "Partner Gateway";
         String second = "m\u00fc\u015fteri-portal\u0131";
-        GatewayClient server = ui.directClient();
+        ApinizerClient server = ui.directClient();
 
         // Every row that lands in a table from now on, to catch stale rows that show only briefly.
         List<String> shown = Collections.synchronizedList(new ArrayList<>());
@@ -107,16 +108,16 @@ class NavigationTest extends ConsoleTest {
         ui.waitUntilIdle();
 
         assertEquals("Project: " + second, ui.text("#project-title"));
-        Set<String> keys = names(server.listKeys(second), CryptoKey::name);
-        Set<String> jwks = names(server.listJwks(second), Jwk::name);
-        Set<String> credentials = names(server.listCredentials(second), Credential::username);
+        Set<String> keys = names(server.listKeys(Project.named(second)), CryptoKey::name);
+        Set<String> jwks = names(server.listJwks(Project.named(second)), Jwk::name);
+        Set<String> credentials = names(server.listCredentials(Project.named(second)), Credential::username);
         assertEquals(keys, Set.copyOf(ui.<CryptoKey>column("#keys-table", CryptoKey::name)));
         assertEquals(jwks, Set.copyOf(ui.<Jwk>column("#jwks-table", Jwk::name)));
         assertEquals(credentials, Set.copyOf(ui.<Credential>column("#credentials-table", Credential::username)));
 
-        Set<String> fromFirst = names(server.listKeys(first), CryptoKey::name);
-        fromFirst.addAll(names(server.listJwks(first), Jwk::name));
-        fromFirst.addAll(names(server.listCredentials(first), Credential::username));
+        Set<String> fromFirst = names(server.listKeys(Project.named(first)), CryptoKey::name);
+        fromFirst.addAll(names(server.listJwks(Project.named(first)), Jwk::name));
+        fromFirst.addAll(names(server.listCredentials(Project.named(first)), Credential::username));
         List<String> stale;
         synchronized (shown) {
             stale = shown.stream().filter(fromFirst::contains).toList();

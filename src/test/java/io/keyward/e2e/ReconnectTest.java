@@ -74,7 +74,7 @@ class ReconnectTest extends ConsoleTest {
         javafx.scene.control.ListView<?> projects = ui.robot.lookup("#projects").queryListView();
         assertEquals("payments", ConsoleDriver.fx(() -> ((Project) projects.getSelectionModel().getSelectedItem()).name()),
                 "the open project is the one highlighted in the list");
-        Set<String> keys = ui.directClient().listKeys("payments").stream().map(CryptoKey::name).collect(Collectors.toSet());
+        Set<String> keys = ui.directClient().listKeys(Project.named("payments")).stream().map(CryptoKey::name).collect(Collectors.toSet());
         assertEquals(keys, Set.copyOf(ui.<CryptoKey>column("#keys-table", CryptoKey::name)));
         assertNoToken("the notification", ui.text("#notification"));
         assertNoToken("the status bar", ui.text("#status"));

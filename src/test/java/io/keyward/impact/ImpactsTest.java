@@ -6,7 +6,7 @@ import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Environment;
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.model.JwkSourceType;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +51,7 @@ class ImpactsTest {
         Knowledge<List<Jwk>> derived = Impacts.jwksDerivedFrom(noId, List.of(PUB));
         assertInstanceOf(Knowledge.Unknown.class, derived);
         KeyDeletionImpact impact = Impacts.keyDeletion(noId, List.of(PUB), List.of(), ENVS);
-        assertFalse(impact.credentialsLosingJwk(JwkDeleteAction.DELETE).isKnown());
+        assertFalse(impact.credentialsLosingJwk(DerivedJwkPolicy.DELETE).isKnown());
     }
 
     @Test
@@ -66,8 +66,8 @@ class ImpactsTest {
                 new SlotHolding("alice", CredentialSlot.VALIDATION, "pub"),
                 new SlotHolding("alice", CredentialSlot.ENCRYPTION, "priv"),
                 new SlotHolding("carol", CredentialSlot.VALIDATION, "priv")),
-                impact.credentialsLosingJwk(JwkDeleteAction.DELETE).orElse(null));
-        assertEquals(List.of(), impact.credentialsLosingJwk(JwkDeleteAction.NULLIFY).orElse(null),
+                impact.credentialsLosingJwk(DerivedJwkPolicy.DELETE).orElse(null));
+        assertEquals(List.of(), impact.credentialsLosingJwk(DerivedJwkPolicy.KEEP).orElse(null),
                 "NULLIFY keeps the JWKs, so no slot loses one");
         assertEquals(List.of("production", "staging", "test"), impact.environments());
     }
@@ -106,8 +106,8 @@ class ImpactsTest {
 
     @Test
     void effectsDifferByAction() {
-        assertTrue(Impacts.effectOn(PUB, KEY, JwkDeleteAction.NULLIFY).startsWith("Kept"));
-        assertTrue(Impacts.effectOn(PUB, KEY, JwkDeleteAction.DELETE).startsWith("Deleted;"));
+        assertTrue(Impacts.effectOn(PUB, KEY, DerivedJwkPolicy.KEEP).startsWith("Kept"));
+        assertTrue(Impacts.effectOn(PUB, KEY, DerivedJwkPolicy.DELETE).startsWith("Deleted;"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.keyward.roundtrip;
 import io.keyward.gateway.Authentication;
 import io.keyward.gateway.ConnectionSettings;
 import io.keyward.gateway.Failure;
-import io.keyward.gateway.GatewayClient;
 import io.keyward.gateway.GatewayException;
 import io.keyward.gateway.apinizer.ApinizerClient;
 import io.keyward.model.Credential;
@@ -11,7 +10,7 @@ import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Environment;
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.model.JwkUpdate;
 import io.keyward.model.MutationResult;
 import io.keyward.model.Project;
@@ -48,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClientSandboxRoundTripTest {
 
     SandboxServer sandbox;
-    GatewayClient client;
+    ApinizerClient client;
 
     @BeforeEach
     void start() throws Exception {
@@ -61,7 +60,7 @@ class ClientSandboxRoundTripTest {
         sandbox.close();
     }
 
-    GatewayClient clientWith(String token) {
+    ApinizerClient clientWith(String token) {
         return new ApinizerClient(ConnectionSettings.of(sandbox.baseUrl(),
                 new Authentication.PersonalToken(Secret.of(token))));
     }
@@ -75,11 +74,11 @@ class ClientSandboxRoundTripTest {
 
     Scenario keyWithDerivedJwks() {
         for (Project p : client.listProjects()) {
-            List<Jwk> jwks = client.listJwks(p.name());
-            for (CryptoKey k : client.listKeys(p.name())) {
+            List<Jwk> jwks = client.listJwks(Project.named(p.name()));
+            for (CryptoKey k : client.listKeys(Project.named(p.name()))) {
                 List<Jwk> derived = jwks.stream().filter(j -> j.isDerivedFromKey(k.id())).toList();
                 List<String> names = derived.stream().map(Jwk::name).toList();
-                boolean held = client.listCredentials(p.name()).stream().anyMatch(c ->
+                boolean held = client.listCredentials(Project.named(p.name())).stream().anyMatch(c ->
                         names.contains(c.jwks().validationJwkName()) || names.contains(c.jwks().encryptionJwkName()));
                 if (derived.size() >= 2 && held) {
                     return new Scenario(p.name(), k, derived);
@@ -97,15 +96,15 @@ class ClientSandboxRoundTripTest {
         assertTrue(projects.size() >= 3, projects.toString());
         for (Project p : projects) {
             assertEquals(List.of("production", "staging", "test"),
-                    client.listEnvironments(p.name()).stream().map(Environment::name).toList(), p.name());
-            List<Jwk> jwks = client.listJwks(p.name());
+                    client.listEnvironments(Project.named(p.name())).stream().map(Environment::name).toList(), p.name());
+            List<Jwk> jwks = client.listJwks(Project.named(p.name()));
             assertTrue(jwks.stream().allMatch(j -> j.material() == null), "list responses carry no key material");
-            for (CryptoKey k : client.listKeys(p.name())) {
+            for (CryptoKey k : client.listKeys(Project.named(p.name()))) {
                 assertNotNull(k.id());
                 assertFalse(k.environments().isEmpty());
             }
         }
-        Set<String> types = projects.stream().flatMap(p -> client.listJwks(p.name()).stream())
+        Set<String> types = projects.stream().flatMap(p -> client.listJwks(Project.named(p.name())).stream())
                 .map(Jwk::type).collect(Collectors.toSet());
         assertEquals(Set.of("RSA", "EC", "OCT", "OKP"), types);
     }
@@ -113,8 +112,8 @@ class ClientSandboxRoundTripTest {
     @Test
     void everyJwkHasRealMaterialOfItsType() {
         for (Project p : client.listProjects()) {
-            for (Jwk listed : client.listJwks(p.name())) {
-                Jwk full = client.getJwk(p.name(), listed.name());
+            for (Jwk listed : client.listJwks(Project.named(p.name()))) {
+                Jwk full = client.getJwk(Project.named(p.name()), listed.name());
                 assertNotNull(full.material(), full.name());
                 Map<String, String> pub = full.material().publicParameters();
                 switch (full.type()) {
@@ -134,16 +133,16 @@ class ClientSandboxRoundTripTest {
         assertTrue(projectNames.contains("Partner Gateway") && projectNames.contains("müşteri-portalı"), projectNames.toString());
         String awkward = "rotation / 2026 + 100% öş";
         for (String project : projectNames) {
-            Jwk jwk = client.listJwks(project).get(0);
-            client.updateJwk(project, jwk.name(), new JwkUpdate(awkward, "renamed"));
-            assertEquals(awkward, client.getJwk(project, awkward).name(), project);
-            client.updateJwk(project, awkward, new JwkUpdate(jwk.name(), null));
-            assertEquals("renamed", client.getJwk(project, jwk.name()).description());
+            Jwk jwk = client.listJwks(Project.named(project)).get(0);
+            client.updateJwk(Project.named(project), jwk.name(), new JwkUpdate(awkward, "renamed"));
+            assertEquals(awkward, client.getJwk(Project.named(project), awkward).name(), project);
+            client.updateJwk(Project.named(project), awkward, new JwkUpdate(jwk.name(), null));
+            assertEquals("renamed", client.getJwk(Project.named(project), jwk.name()).description());
         }
         String keyOwner = projectNames.stream()
-                .filter(p -> client.listKeys(p).stream().anyMatch(k -> k.name().equals("legacy signing+v1")))
+                .filter(p -> client.listKeys(Project.named(p)).stream().anyMatch(k -> k.name().equals("legacy signing+v1")))
                 .findFirst().orElseThrow();
-        assertEquals("legacy signing+v1", client.getKey(keyOwner, "legacy signing+v1").name());
+        assertEquals("legacy signing+v1", client.getKey(Project.named(keyOwner), "legacy signing+v1").name());
     }
 
     // ------------------------------------------------------------------ delete key
@@ -151,22 +150,22 @@ class ClientSandboxRoundTripTest {
     @Test
     void deleteKeyWithNullifyKeepsDerivedJwksWithoutTheirSource() {
         Scenario s = keyWithDerivedJwks();
-        List<Credential> before = client.listCredentials(s.project());
+        List<Credential> before = client.listCredentials(Project.named(s.project()));
 
-        MutationResult result = client.deleteKey(s.project(), s.key().name(), JwkDeleteAction.NULLIFY);
+        MutationResult result = client.deleteKey(Project.named(s.project()), s.key().name(), DerivedJwkPolicy.KEEP);
 
         assertEquals(MutationResult.Outcome.SUCCEEDED, result.outcome());
         assertEquals(List.of("production", "staging", "test"),
                 result.deployment().environmentResults().stream().map(r -> r.environmentName()).toList());
-        assertFalse(client.listKeys(s.project()).stream().anyMatch(k -> k.name().equals(s.key().name())));
-        Map<String, Jwk> after = byName(client.listJwks(s.project()), Jwk::name);
+        assertFalse(client.listKeys(Project.named(s.project())).stream().anyMatch(k -> k.name().equals(s.key().name())));
+        Map<String, Jwk> after = byName(client.listJwks(Project.named(s.project())), Jwk::name);
         for (Jwk d : s.derived()) {
             Jwk kept = after.get(d.name());
             assertNotNull(kept, d.name() + " must survive NULLIFY");
             assertNull(kept.sourceId(), "sourceId must be cleared");
             assertEquals(d.sourceType(), kept.sourceType());
         }
-        assertEquals(before, client.listCredentials(s.project()), "NULLIFY leaves credential slots alone");
+        assertEquals(before, client.listCredentials(Project.named(s.project())), "NULLIFY leaves credential slots alone");
     }
 
     @Test
@@ -174,12 +173,12 @@ class ClientSandboxRoundTripTest {
         Scenario s = keyWithDerivedJwks();
         Set<String> derived = s.derived().stream().map(Jwk::name).collect(Collectors.toSet());
 
-        MutationResult result = client.deleteKey(s.project(), s.key().name(), JwkDeleteAction.DELETE);
+        MutationResult result = client.deleteKey(Project.named(s.project()), s.key().name(), DerivedJwkPolicy.DELETE);
 
         assertEquals(3, result.deployment().environmentResults().size());
-        Set<String> remaining = client.listJwks(s.project()).stream().map(Jwk::name).collect(Collectors.toSet());
+        Set<String> remaining = client.listJwks(Project.named(s.project())).stream().map(Jwk::name).collect(Collectors.toSet());
         assertTrue(remaining.stream().noneMatch(derived::contains), "derived JWKs must be gone: " + remaining);
-        for (Credential c : client.listCredentials(s.project())) {
+        for (Credential c : client.listCredentials(Project.named(s.project()))) {
             assertFalse(derived.contains(c.jwks().validationJwkName()), c.username());
             assertFalse(derived.contains(c.jwks().encryptionJwkName()), c.username());
         }
@@ -189,7 +188,7 @@ class ClientSandboxRoundTripTest {
     void deletingAMissingKeyIsNotFound() {
         String project = client.listProjects().get(0).name();
         assertInstanceOf(Failure.NotFound.class,
-                fails(() -> client.deleteKey(project, "no such key", JwkDeleteAction.NULLIFY)).failure());
+                fails(() -> client.deleteKey(Project.named(project), "no such key", DerivedJwkPolicy.KEEP)).failure());
     }
 
     // ------------------------------------------------------------------ JWK update and delete
@@ -197,17 +196,17 @@ class ClientSandboxRoundTripTest {
     @Test
     void renameToATakenNameIsAlreadyExistsAndChangesNothing() {
         String project = client.listProjects().get(0).name();
-        List<Jwk> jwks = client.listJwks(project);
-        GatewayException e = fails(() -> client.updateJwk(project, jwks.get(0).name(), new JwkUpdate(jwks.get(1).name(), null)));
+        List<Jwk> jwks = client.listJwks(Project.named(project));
+        GatewayException e = fails(() -> client.updateJwk(Project.named(project), jwks.get(0).name(), new JwkUpdate(jwks.get(1).name(), null)));
         assertInstanceOf(Failure.AlreadyExists.class, e.failure());
         assertEquals("JWK (name: " + jwks.get(1).name() + ") is already exist!", e.serverMessage());
-        assertEquals(jwks, client.listJwks(project));
+        assertEquals(jwks, client.listJwks(Project.named(project)));
     }
 
     @Test
     void updatingAMissingJwkIsNotFound() {
         String project = client.listProjects().get(0).name();
-        GatewayException e = fails(() -> client.updateJwk(project, "ghost", new JwkUpdate("x", null)));
+        GatewayException e = fails(() -> client.updateJwk(Project.named(project), "ghost", new JwkUpdate("x", null)));
         assertInstanceOf(Failure.NotFound.class, e.failure());
         assertTrue(e.serverMessage().contains("Try create operation"), e.serverMessage());
     }
@@ -216,8 +215,8 @@ class ClientSandboxRoundTripTest {
     void anUpdateDetachesTheJwkFromItsSource() {
         Scenario s = keyWithDerivedJwks();
         Jwk derived = s.derived().get(0);
-        client.updateJwk(s.project(), derived.name(), new JwkUpdate(null, "re-described"));
-        Jwk after = client.getJwk(s.project(), derived.name());
+        client.updateJwk(Project.named(s.project()), derived.name(), new JwkUpdate(null, "re-described"));
+        Jwk after = client.getJwk(Project.named(s.project()), derived.name());
         assertNull(after.sourceId());
         assertNull(after.sourceUrl());
         assertEquals("re-described", after.description());
@@ -227,15 +226,15 @@ class ClientSandboxRoundTripTest {
     @Test
     void deleteJwkClearsTheSlotsThatHeldIt() {
         Scenario s = keyWithDerivedJwks();
-        Credential holder = client.listCredentials(s.project()).stream()
+        Credential holder = client.listCredentials(Project.named(s.project())).stream()
                 .filter(c -> c.jwks().validationJwkName() != null).findFirst().orElseThrow();
         String jwk = holder.jwks().validationJwkName();
 
-        MutationResult result = client.deleteJwk(s.project(), jwk);
+        MutationResult result = client.deleteJwk(Project.named(s.project()), jwk);
 
         assertTrue(result.success());
-        assertFalse(client.listJwks(s.project()).stream().anyMatch(j -> j.name().equals(jwk)));
-        for (Credential c : client.listCredentials(s.project())) {
+        assertFalse(client.listJwks(Project.named(s.project())).stream().anyMatch(j -> j.name().equals(jwk)));
+        for (Credential c : client.listCredentials(Project.named(s.project()))) {
             assertFalse(jwk.equals(c.jwks().validationJwkName()) || jwk.equals(c.jwks().encryptionJwkName()), c.username());
         }
     }
@@ -245,17 +244,17 @@ class ClientSandboxRoundTripTest {
     @Test
     void setAndRemoveBothSlots() {
         String project = client.listProjects().get(0).name();
-        Credential cred = client.listCredentials(project).get(0);
-        String jwk = client.listJwks(project).get(0).name();
+        Credential cred = client.listCredentials(Project.named(project)).get(0);
+        String jwk = client.listJwks(Project.named(project)).get(0).name();
         for (CredentialSlot slot : CredentialSlot.values()) {
-            MutationResult set = client.setCredentialJwk(project, cred.username(), slot, jwk);
+            MutationResult set = client.setCredentialJwk(Project.named(project), cred.username(), slot, jwk);
             assertEquals(3, set.deployment().environmentResults().size());
             assertEquals(jwk, credential(project, cred.username()).jwks().nameIn(slot));
 
-            client.removeCredentialJwk(project, cred.username(), slot);
+            client.removeCredentialJwk(Project.named(project), cred.username(), slot);
             assertNull(credential(project, cred.username()).jwks().nameIn(slot));
 
-            GatewayException empty = fails(() -> client.removeCredentialJwk(project, cred.username(), slot));
+            GatewayException empty = fails(() -> client.removeCredentialJwk(Project.named(project), cred.username(), slot));
             assertInstanceOf(Failure.Validation.class, empty.failure());
             assertTrue(empty.getMessage().contains(cred.username()) && empty.httpStatus() == 400, empty.getMessage());
         }
@@ -264,15 +263,15 @@ class ClientSandboxRoundTripTest {
     @Test
     void settingAMissingJwkOrCredentialIsNotFound() {
         String project = client.listProjects().get(0).name();
-        Credential cred = client.listCredentials(project).get(0);
+        Credential cred = client.listCredentials(Project.named(project)).get(0);
         assertInstanceOf(Failure.NotFound.class, fails(() ->
-                client.setCredentialJwk(project, cred.username(), CredentialSlot.VALIDATION, "ghost")).failure());
+                client.setCredentialJwk(Project.named(project), cred.username(), CredentialSlot.VALIDATION, "ghost")).failure());
         assertInstanceOf(Failure.NotFound.class, fails(() ->
-                client.removeCredentialJwk(project, "nobody", CredentialSlot.VALIDATION)).failure());
+                client.removeCredentialJwk(Project.named(project), "nobody", CredentialSlot.VALIDATION)).failure());
     }
 
     Credential credential(String project, String username) {
-        return client.listCredentials(project).stream().filter(c -> c.username().equals(username)).findFirst().orElseThrow();
+        return client.listCredentials(Project.named(project)).stream().filter(c -> c.username().equals(username)).findFirst().orElseThrow();
     }
 
     // ------------------------------------------------------------------ auth
@@ -286,42 +285,42 @@ class ClientSandboxRoundTripTest {
 
     @Test
     void theReadOnlyTokenReadsButCannotChangeAnything() {
-        GatewayClient readOnly = clientWith(sandbox.readOnlyToken());
+        ApinizerClient readOnly = clientWith(sandbox.readOnlyToken());
         String project = readOnly.listProjects().get(0).name();
-        Jwk jwk = readOnly.listJwks(project).get(0);
-        CryptoKey key = readOnly.listKeys(project).get(0);
-        Credential cred = readOnly.listCredentials(project).get(0);
+        Jwk jwk = readOnly.listJwks(Project.named(project)).get(0);
+        CryptoKey key = readOnly.listKeys(Project.named(project)).get(0);
+        Credential cred = readOnly.listCredentials(Project.named(project)).get(0);
         for (Executable mutation : List.<Executable>of(
-                () -> readOnly.deleteKey(project, key.name(), JwkDeleteAction.DELETE),
-                () -> readOnly.updateJwk(project, jwk.name(), new JwkUpdate("x", null)),
-                () -> readOnly.deleteJwk(project, jwk.name()),
-                () -> readOnly.setCredentialJwk(project, cred.username(), CredentialSlot.VALIDATION, jwk.name()),
-                () -> readOnly.removeCredentialJwk(project, cred.username(), CredentialSlot.ENCRYPTION))) {
+                () -> readOnly.deleteKey(Project.named(project), key.name(), DerivedJwkPolicy.DELETE),
+                () -> readOnly.updateJwk(Project.named(project), jwk.name(), new JwkUpdate("x", null)),
+                () -> readOnly.deleteJwk(Project.named(project), jwk.name()),
+                () -> readOnly.setCredentialJwk(Project.named(project), cred.username(), CredentialSlot.VALIDATION, jwk.name()),
+                () -> readOnly.removeCredentialJwk(Project.named(project), cred.username(), CredentialSlot.ENCRYPTION))) {
             assertInstanceOf(Failure.Forbidden.class, fails(mutation).failure());
         }
-        assertEquals(readOnly.listJwks(project), client.listJwks(project));
-        assertEquals(readOnly.listKeys(project).size(), client.listKeys(project).size());
+        assertEquals(readOnly.listJwks(Project.named(project)), client.listJwks(Project.named(project)));
+        assertEquals(readOnly.listKeys(Project.named(project)).size(), client.listKeys(Project.named(project)).size());
     }
 
     @Test
     void anUnknownProjectIsNotFoundEverywhere() {
         for (Executable call : List.<Executable>of(
-                () -> client.listKeys("Nope"), () -> client.listJwks("Nope"), () -> client.listCredentials("Nope"),
-                () -> client.listEnvironments("Nope"), () -> client.deleteJwk("Nope", "x"))) {
+                () -> client.listKeys(Project.named("Nope")), () -> client.listJwks(Project.named("Nope")), () -> client.listCredentials(Project.named("Nope")),
+                () -> client.listEnvironments(Project.named("Nope")), () -> client.deleteJwk(Project.named("Nope"), "x"))) {
             assertInstanceOf(Failure.NotFound.class, fails(call).failure());
         }
-        assertTrue(fails(() -> client.listKeys("Nope")).serverMessage()
+        assertTrue(fails(() -> client.listKeys(Project.named("Nope"))).serverMessage()
                 .contains("Project(Nope) was not found or user does not have privilege to access it!"));
     }
 
     @Test
     void usernameAndPasswordSignInThroughTheTokenEndpoint() {
-        GatewayClient viaPassword = new ApinizerClient(ConnectionSettings.of(sandbox.baseUrl(),
+        ApinizerClient viaPassword = new ApinizerClient(ConnectionSettings.of(sandbox.baseUrl(),
                 new Authentication.UsernamePassword(sandbox.username(), Secret.of(sandbox.password()))));
         assertEquals(client.listProjects(), viaPassword.listProjects());
         String project = viaPassword.listProjects().get(0).name();
-        Jwk jwk = viaPassword.listJwks(project).get(0);
-        assertTrue(viaPassword.updateJwk(project, jwk.name(), new JwkUpdate(null, "via password")).success());
+        Jwk jwk = viaPassword.listJwks(Project.named(project)).get(0);
+        assertTrue(viaPassword.updateJwk(Project.named(project), jwk.name(), new JwkUpdate(null, "via password")).success());
 
         assertInstanceOf(Failure.Unauthorized.class,
                 fails(() -> client.createToken(sandbox.username(), Secret.of("wrong"))).failure());
@@ -333,15 +332,15 @@ class ClientSandboxRoundTripTest {
     void aFailingEnvironmentIsReportedApartFromTheOperation() {
         sandbox.faults().setFailingEnvironment("staging");
         String project = client.listProjects().get(0).name();
-        Jwk jwk = client.listJwks(project).get(0);
+        Jwk jwk = client.listJwks(Project.named(project)).get(0);
 
-        MutationResult result = client.deleteJwk(project, jwk.name());
+        MutationResult result = client.deleteJwk(Project.named(project), jwk.name());
 
         assertTrue(result.success(), "the JWK was deleted");
         assertEquals(MutationResult.Outcome.COMPLETED_WITH_DEPLOYMENT_FAILURES, result.outcome());
         assertEquals(List.of("staging"), result.deployment().failures().stream().map(r -> r.environmentName()).toList());
         assertTrue(result.deployment().failures().get(0).message().contains("staging"));
-        assertFalse(client.listJwks(project).stream().anyMatch(j -> j.name().equals(jwk.name())), "deleted anyway");
+        assertFalse(client.listJwks(Project.named(project)).stream().anyMatch(j -> j.name().equals(jwk.name())), "deleted anyway");
     }
 
     @Test
@@ -372,22 +371,22 @@ class ClientSandboxRoundTripTest {
     @Test
     void anInjectedDropIsAClosedConnectionAndTheMutationDidNotHappen() {
         String project = client.listProjects().get(0).name();
-        Jwk jwk = client.listJwks(project).get(0);
+        Jwk jwk = client.listJwks(Project.named(project)).get(0);
         sandbox.faults().setDropRate(1.0);
 
         GatewayException read = fails(client::listProjects);
         assertEquals(Failure.NetworkProblem.CLOSED, ((Failure.Network) read.failure()).problem());
-        GatewayException write = fails(() -> client.deleteJwk(project, jwk.name()));
+        GatewayException write = fails(() -> client.deleteJwk(Project.named(project), jwk.name()));
         assertInstanceOf(Failure.Network.class, write.failure());
 
         sandbox.faults().setDropRate(0);
-        assertTrue(client.listJwks(project).stream().anyMatch(j -> j.name().equals(jwk.name())));
+        assertTrue(client.listJwks(Project.named(project)).stream().anyMatch(j -> j.name().equals(jwk.name())));
     }
 
     @Test
     void injectedLatencyBeyondTheReadTimeoutIsATimeout() {
         sandbox.faults().setLatencyMillis(700);
-        GatewayClient impatient = new ApinizerClient(ConnectionSettings.of(sandbox.baseUrl(),
+        ApinizerClient impatient = new ApinizerClient(ConnectionSettings.of(sandbox.baseUrl(),
                         new Authentication.PersonalToken(Secret.of(sandbox.adminToken())))
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(150), Duration.ofSeconds(10)).withGetRetries(0));
         assertEquals(Failure.NetworkProblem.TIMEOUT, ((Failure.Network) fails(impatient::listProjects).failure()).problem());
@@ -405,27 +404,27 @@ class ClientSandboxRoundTripTest {
     @Test
     void concurrentDeletesAndRenamesLoseNothing() throws Exception {
         String project = client.listProjects().get(0).name();
-        List<Jwk> jwks = client.listJwks(project);
+        List<Jwk> jwks = client.listJwks(Project.named(project));
         assertTrue(jwks.size() >= 6, "need at least 6 JWKs, have " + jwks.size());
         List<Callable<String>> work = new ArrayList<>();
         // Distinct targets: every other JWK deleted, the rest renamed to unique names.
         for (int i = 0; i < jwks.size(); i++) {
             Jwk j = jwks.get(i);
             if (i % 2 == 0) {
-                work.add(() -> outcome(() -> client.deleteJwk(project, j.name()), "delete " + j.name()));
+                work.add(() -> outcome(() -> client.deleteJwk(Project.named(project), j.name()), "delete " + j.name()));
             } else {
-                work.add(() -> outcome(() -> client.updateJwk(project, j.name(), new JwkUpdate(j.name() + " (renamed)", null)),
+                work.add(() -> outcome(() -> client.updateJwk(Project.named(project), j.name(), new JwkUpdate(j.name() + " (renamed)", null)),
                         "rename " + j.name()));
             }
         }
         // Overlapping targets: four deletes of one JWK, four renames of two JWKs to one name.
         Jwk contested = jwks.get(0);
         for (int i = 0; i < 4; i++) {
-            work.add(() -> outcome(() -> client.deleteJwk(project, contested.name()), "delete " + contested.name()));
+            work.add(() -> outcome(() -> client.deleteJwk(Project.named(project), contested.name()), "delete " + contested.name()));
         }
         for (int i = 0; i < 4; i++) {
             Jwk src = jwks.get(i % 2 == 0 ? 1 : 3);
-            work.add(() -> outcome(() -> client.updateJwk(project, src.name(), new JwkUpdate("same-target", null)),
+            work.add(() -> outcome(() -> client.updateJwk(Project.named(project), src.name(), new JwkUpdate("same-target", null)),
                     "clash " + src.name()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -438,7 +437,7 @@ class ClientSandboxRoundTripTest {
             pool.shutdownNow();
         }
 
-        List<String> remaining = client.listJwks(project).stream().map(Jwk::name).toList();
+        List<String> remaining = client.listJwks(Project.named(project)).stream().map(Jwk::name).toList();
         assertEquals(remaining.size(), Set.copyOf(remaining).size(), "duplicate names: " + remaining);
         long contestedDeletes = outcomes.stream().filter(o -> o.equals("ok delete " + contested.name())).count();
         assertEquals(1, contestedDeletes, "exactly one delete of the contested JWK succeeds: " + outcomes);

@@ -1,7 +1,7 @@
 package io.keyward.ui;
 
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.ui.common.DialogService;
 import io.keyward.ui.connect.ConnectionsViewModel;
 import io.keyward.ui.credentials.RemoveCredentialJwkDialogViewModel;
@@ -40,7 +40,7 @@ public final class FakeDialogService implements DialogService {
 
     // ----------------------------------------------------------------- delete key
     public final List<DeleteKeyDialogViewModel> deleteKeyDialogs = new ArrayList<>();
-    private Confirmation<JwkDeleteAction> deleteKey = Confirmation.cancel();
+    private Confirmation<DerivedJwkPolicy> deleteKey = Confirmation.cancel();
     private Consumer<DeleteKeyDialogViewModel> whileDeleteKeyOpen = vm -> { };
 
     // ----------------------------------------------------------------- delete JWK
@@ -73,12 +73,12 @@ public final class FakeDialogService implements DialogService {
     // ================================================================= scripting
 
     /** Picks {@code action}, types the key's exact name and clicks Confirm. */
-    public void confirmKeyDeletion(JwkDeleteAction action) {
+    public void confirmKeyDeletion(DerivedJwkPolicy action) {
         deleteKey = new Confirmation<>(true, action, null);
     }
 
     /** Picks {@code action}, types {@code typed} and clicks Confirm (which stays disabled unless it matches). */
-    public void confirmKeyDeletion(JwkDeleteAction action, String typed) {
+    public void confirmKeyDeletion(DerivedJwkPolicy action, String typed) {
         deleteKey = new Confirmation<>(true, action, typed);
     }
 
@@ -149,10 +149,10 @@ public final class FakeDialogService implements DialogService {
     // ================================================================= DialogService
 
     @Override
-    public Optional<JwkDeleteAction> confirmDeleteKey(DeleteKeyDialogViewModel vm) {
+    public Optional<DerivedJwkPolicy> confirmDeleteKey(DeleteKeyDialogViewModel vm) {
         deleteKeyDialogs.add(vm);
         whileDeleteKeyOpen.accept(vm);
-        Confirmation<JwkDeleteAction> answer = deleteKey;
+        Confirmation<DerivedJwkPolicy> answer = deleteKey;
         if (!answer.confirm()) {
             return Optional.empty();
         }

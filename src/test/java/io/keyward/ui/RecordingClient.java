@@ -1,31 +1,38 @@
 package io.keyward.ui;
 
+import io.keyward.gateway.BackendKind;
+import io.keyward.gateway.CredentialJwkSlotsApi;
+import io.keyward.gateway.CredentialsApi;
+import io.keyward.gateway.EnvironmentsApi;
 import io.keyward.gateway.GatewayClient;
+import io.keyward.gateway.JwksApi;
+import io.keyward.gateway.KeysApi;
+import io.keyward.gateway.apinizer.ApinizerClient;
 import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.model.Environment;
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
 import io.keyward.model.JwkUpdate;
 import io.keyward.model.MutationResult;
 import io.keyward.model.Project;
-import io.keyward.model.Secret;
-import io.keyward.model.TokenGrant;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
-/** Passes every call to the real client and remembers the mutations, so tests can see what was sent. */
-public final class RecordingClient implements GatewayClient {
+/** Passes every call to the real Apinizer client and remembers the mutations, so tests can see what was sent. */
+public final class RecordingClient implements GatewayClient, EnvironmentsApi, KeysApi, JwksApi, CredentialsApi,
+        CredentialJwkSlotsApi {
 
     public record Call(String method, String project, String target, Object argument) { }
 
-    private final GatewayClient delegate;
+    private final ApinizerClient delegate;
     private final List<Call> mutations = Collections.synchronizedList(new ArrayList<>());
 
-    public RecordingClient(GatewayClient delegate) {
+    public RecordingClient(ApinizerClient delegate) {
         this.delegate = delegate;
     }
 
@@ -39,8 +46,33 @@ public final class RecordingClient implements GatewayClient {
     }
 
     @Override
-    public TokenGrant createToken(String username, Secret password) {
-        return delegate.createToken(username, password);
+    public BackendKind kind() {
+        return delegate.kind();
+    }
+
+    @Override
+    public Optional<EnvironmentsApi> environments() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<KeysApi> keys() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<JwksApi> jwks() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<CredentialsApi> credentials() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<CredentialJwkSlotsApi> credentialJwkSlots() {
+        return Optional.of(this);
     }
 
     @Override
@@ -49,63 +81,63 @@ public final class RecordingClient implements GatewayClient {
     }
 
     @Override
-    public List<Environment> listEnvironments(String projectName) {
-        return delegate.listEnvironments(projectName);
+    public List<Environment> listEnvironments(Project project) {
+        return delegate.listEnvironments(project);
     }
 
     @Override
-    public List<CryptoKey> listKeys(String projectName) {
-        return delegate.listKeys(projectName);
+    public List<CryptoKey> listKeys(Project project) {
+        return delegate.listKeys(project);
     }
 
     @Override
-    public CryptoKey getKey(String projectName, String keyName) {
-        return delegate.getKey(projectName, keyName);
+    public CryptoKey getKey(Project project, String keyName) {
+        return delegate.getKey(project, keyName);
     }
 
     @Override
-    public MutationResult deleteKey(String projectName, String keyName, JwkDeleteAction action) {
-        mutations.add(new Call("deleteKey", projectName, keyName, action));
-        return delegate.deleteKey(projectName, keyName, action);
+    public MutationResult deleteKey(Project project, String keyName, DerivedJwkPolicy policy) {
+        mutations.add(new Call("deleteKey", project.name(), keyName, policy));
+        return delegate.deleteKey(project, keyName, policy);
     }
 
     @Override
-    public List<Jwk> listJwks(String projectName) {
-        return delegate.listJwks(projectName);
+    public List<Jwk> listJwks(Project project) {
+        return delegate.listJwks(project);
     }
 
     @Override
-    public Jwk getJwk(String projectName, String jwkName) {
-        return delegate.getJwk(projectName, jwkName);
+    public Jwk getJwk(Project project, String jwkName) {
+        return delegate.getJwk(project, jwkName);
     }
 
     @Override
-    public MutationResult updateJwk(String projectName, String jwkName, JwkUpdate update) {
-        mutations.add(new Call("updateJwk", projectName, jwkName, update));
-        return delegate.updateJwk(projectName, jwkName, update);
+    public MutationResult updateJwk(Project project, String jwkName, JwkUpdate update) {
+        mutations.add(new Call("updateJwk", project.name(), jwkName, update));
+        return delegate.updateJwk(project, jwkName, update);
     }
 
     @Override
-    public MutationResult deleteJwk(String projectName, String jwkName) {
-        mutations.add(new Call("deleteJwk", projectName, jwkName, null));
-        return delegate.deleteJwk(projectName, jwkName);
+    public MutationResult deleteJwk(Project project, String jwkName) {
+        mutations.add(new Call("deleteJwk", project.name(), jwkName, null));
+        return delegate.deleteJwk(project, jwkName);
     }
 
     @Override
-    public List<Credential> listCredentials(String projectName) {
-        return delegate.listCredentials(projectName);
+    public List<Credential> listCredentials(Project project) {
+        return delegate.listCredentials(project);
     }
 
     @Override
-    public MutationResult setCredentialJwk(String projectName, String username, CredentialSlot slot, String jwkName) {
-        mutations.add(new Call("setCredentialJwk", projectName, username, slot + "=" + jwkName));
-        return delegate.setCredentialJwk(projectName, username, slot, jwkName);
+    public MutationResult setCredentialJwk(Project project, String username, CredentialSlot slot, String jwkName) {
+        mutations.add(new Call("setCredentialJwk", project.name(), username, slot + "=" + jwkName));
+        return delegate.setCredentialJwk(project, username, slot, jwkName);
     }
 
     @Override
-    public MutationResult removeCredentialJwk(String projectName, String username, CredentialSlot slot) {
-        mutations.add(new Call("removeCredentialJwk", projectName, username, slot));
-        return delegate.removeCredentialJwk(projectName, username, slot);
+    public MutationResult removeCredentialJwk(Project project, String username, CredentialSlot slot) {
+        mutations.add(new Call("removeCredentialJwk", project.name(), username, slot));
+        return delegate.removeCredentialJwk(project, username, slot);
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class SandboxFixture implements AutoCloseable {
     public final ClientFactory factory;
     public final MainViewModel main;
     private final List<RecordingClient> made = Collections.synchronizedList(new ArrayList<>());
-    private final GatewayClient admin;
+    private final ApinizerClient admin;
 
     private SandboxFixture(SandboxServer sandbox, TaskRunner runner, Clock clock) {
         this.sandbox = sandbox;
@@ -84,13 +84,13 @@ public final class SandboxFixture implements AutoCloseable {
         return new SandboxFixture(SandboxServer.start(SandboxOptions.defaults()), runner, clock);
     }
 
-    public GatewayClient clientWith(String token) {
+    public ApinizerClient clientWith(String token) {
         return new ApinizerClient(ConnectionSettings.of(sandbox.baseUrl(),
                 new Authentication.PersonalToken(Secret.of(token))));
     }
 
     /** Talks to the sandbox directly, bypassing the console. */
-    public GatewayClient admin() {
+    public ApinizerClient admin() {
         return admin;
     }
 

@@ -6,21 +6,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.keyward.gateway.Authentication;
+import io.keyward.gateway.BackendKind;
 import io.keyward.gateway.ConnectionSettings;
+import io.keyward.gateway.CredentialJwkSlotsApi;
+import io.keyward.gateway.CredentialsApi;
+import io.keyward.gateway.EnvironmentsApi;
 import io.keyward.gateway.Failure;
 import io.keyward.gateway.GatewayClient;
 import io.keyward.gateway.GatewayException;
+import io.keyward.gateway.JwksApi;
+import io.keyward.gateway.KeysApi;
 import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Environment;
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.model.JwkUpdate;
 import io.keyward.model.MutationResult;
 import io.keyward.model.Project;
 import io.keyward.model.Secret;
-import io.keyward.model.TokenGrant;
 import okhttp3.ConnectionPool;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -36,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -48,7 +54,8 @@ import java.util.function.Function;
  * on network failures only, and mutations are never retried, because a repeated DELETE or PUT after
  * a lost answer could act twice.
  */
-public final class ApinizerClient implements GatewayClient {
+public final class ApinizerClient implements GatewayClient, EnvironmentsApi, KeysApi, JwksApi, CredentialsApi,
+        CredentialJwkSlotsApi {
 
     private static final System.Logger LOG = System.getLogger(ApinizerClient.class.getName());
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -71,7 +78,7 @@ public final class ApinizerClient implements GatewayClient {
     /** @param base an OkHttp client whose dispatcher and pool may be shared between connections */
     public ApinizerClient(ConnectionSettings settings, OkHttpClient base) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.apiBase = apiBase(settings.managerUrl().toString());
+        this.apiBase = apiBase(settings.baseUrl().toString());
         this.http = base.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -108,9 +115,41 @@ public final class ApinizerClient implements GatewayClient {
         return b.addPathSegment("apiops").build();
     }
 
-    // ---------------------------------------------------------------- auth
+    // ---------------------------------------------------------------- capabilities
 
     @Override
+    public BackendKind kind() {
+        return BackendKind.APINIZER;
+    }
+
+    @Override
+    public Optional<EnvironmentsApi> environments() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<KeysApi> keys() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<JwksApi> jwks() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<CredentialsApi> credentials() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<CredentialJwkSlotsApi> credentialJwkSlots() {
+        return Optional.of(this);
+    }
+
+    // ---------------------------------------------------------------- auth
+
+    /** Exchanges a username and password for a token ({@code POST /apiops/auth/token}); needs no token. */
     public TokenGrant createToken(String username, Secret password) {
         HttpUrl url = apiBase.newBuilder().addPathSegment("auth").addPathSegment("token").build();
         Request request = new Request.Builder().url(url)
@@ -136,7 +175,9 @@ public final class ApinizerClient implements GatewayClient {
         if (auth instanceof Authentication.PersonalToken p) {
             return p.token();
         }
-        Authentication.UsernamePassword up = (Authentication.UsernamePassword) auth;
+        if (!(auth instanceof Authentication.UsernamePassword up)) {
+            throw new IllegalStateException("Apinizer signs in with a personal token or a username and password");
+        }
         synchronized (tokenLock) {
             if (cachedToken == null || System.nanoTime() - cachedTokenExpiresAtNanos > 0) {
                 TokenGrant grant = createToken(up.username(), up.password());
@@ -165,42 +206,42 @@ public final class ApinizerClient implements GatewayClient {
     }
 
     @Override
-    public List<Environment> listEnvironments(String projectName) {
+    public List<Environment> listEnvironments(Project project) {
         // Published without a trailing slash, unlike every other endpoint.
-        HttpUrl url = apiBase.newBuilder().addPathSegment("environments").addPathSegment(projectName).build();
-        return list("Loading environments of project " + q(projectName), url, Wire.EnvironmentDto.class,
+        HttpUrl url = apiBase.newBuilder().addPathSegment("environments").addPathSegment(project.name()).build();
+        return list("Loading environments of project " + q(project.name()), url, Wire.EnvironmentDto.class,
                 WireMapper::environment);
     }
 
     @Override
-    public List<CryptoKey> listKeys(String projectName) {
-        return list("Loading keys of project " + q(projectName), project(projectName, "keys").build(),
+    public List<CryptoKey> listKeys(Project project) {
+        return list("Loading keys of project " + q(project.name()), project(project, "keys").build(),
                 Wire.KeyDto.class, WireMapper::key);
     }
 
     @Override
-    public CryptoKey getKey(String projectName, String keyName) {
-        HttpUrl url = project(projectName, "keys").addPathSegment(keyName).addPathSegment("").build();
-        return single("Loading key " + q(keyName) + " in project " + q(projectName), url, Wire.KeyDto.class,
+    public CryptoKey getKey(Project project, String keyName) {
+        HttpUrl url = project(project, "keys").addPathSegment(keyName).addPathSegment("").build();
+        return single("Loading key " + q(keyName) + " in project " + q(project.name()), url, Wire.KeyDto.class,
                 WireMapper::key);
     }
 
     @Override
-    public List<Jwk> listJwks(String projectName) {
-        return list("Loading JWKs of project " + q(projectName), project(projectName, "jwks").build(),
+    public List<Jwk> listJwks(Project project) {
+        return list("Loading JWKs of project " + q(project.name()), project(project, "jwks").build(),
                 Wire.JwkDto.class, WireMapper::jwk);
     }
 
     @Override
-    public Jwk getJwk(String projectName, String jwkName) {
-        HttpUrl url = project(projectName, "jwks").addPathSegment(jwkName).addPathSegment("").build();
-        return single("Loading JWK " + q(jwkName) + " in project " + q(projectName), url, Wire.JwkDto.class,
+    public Jwk getJwk(Project project, String jwkName) {
+        HttpUrl url = project(project, "jwks").addPathSegment(jwkName).addPathSegment("").build();
+        return single("Loading JWK " + q(jwkName) + " in project " + q(project.name()), url, Wire.JwkDto.class,
                 WireMapper::jwk);
     }
 
     @Override
-    public List<Credential> listCredentials(String projectName) {
-        return getList("Loading credentials of project " + q(projectName), project(projectName, "credentials").build(),
+    public List<Credential> listCredentials(Project project) {
+        return getList("Loading credentials of project " + q(project.name()), project(project, "credentials").build(),
                 items -> {
                     List<Credential> out = new ArrayList<>();
                     for (JsonNode raw : named(items, "username")) {
@@ -213,44 +254,44 @@ public final class ApinizerClient implements GatewayClient {
     // ---------------------------------------------------------------- mutations
 
     @Override
-    public MutationResult deleteKey(String projectName, String keyName, JwkDeleteAction action) {
-        Objects.requireNonNull(action, "action");
-        HttpUrl url = project(projectName, "keys").addPathSegment(keyName).addPathSegment("")
-                .addQueryParameter("jwkDeleteAction", action.name()).build();
-        return mutate("Deleting key " + q(keyName) + " in project " + q(projectName),
+    public MutationResult deleteKey(Project project, String keyName, DerivedJwkPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        HttpUrl url = project(project, "keys").addPathSegment(keyName).addPathSegment("")
+                .addQueryParameter("jwkDeleteAction", policy == DerivedJwkPolicy.DELETE ? "DELETE" : "NULLIFY").build();
+        return mutate("Deleting key " + q(keyName) + " in project " + q(project.name()),
                 authorized(url).delete().build());
     }
 
     @Override
-    public MutationResult updateJwk(String projectName, String jwkName, JwkUpdate update) {
-        HttpUrl url = project(projectName, "jwks").addPathSegment(jwkName).addPathSegment("").build();
+    public MutationResult updateJwk(Project project, String jwkName, JwkUpdate update) {
+        HttpUrl url = project(project, "jwks").addPathSegment(jwkName).addPathSegment("").build();
         String body;
         try {
             body = json.writeValueAsString(new Wire.JwkUpdateDto(update.name(), update.description()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode a JWK update", e);
         }
-        return mutate("Updating JWK " + q(jwkName) + " in project " + q(projectName),
+        return mutate("Updating JWK " + q(jwkName) + " in project " + q(project.name()),
                 authorized(url).put(RequestBody.create(body, JSON)).build());
     }
 
     @Override
-    public MutationResult deleteJwk(String projectName, String jwkName) {
-        HttpUrl url = project(projectName, "jwks").addPathSegment(jwkName).addPathSegment("").build();
-        return mutate("Deleting JWK " + q(jwkName) + " in project " + q(projectName), authorized(url).delete().build());
+    public MutationResult deleteJwk(Project project, String jwkName) {
+        HttpUrl url = project(project, "jwks").addPathSegment(jwkName).addPathSegment("").build();
+        return mutate("Deleting JWK " + q(jwkName) + " in project " + q(project.name()), authorized(url).delete().build());
     }
 
     @Override
-    public MutationResult setCredentialJwk(String projectName, String username, CredentialSlot slot, String jwkName) {
-        HttpUrl url = slot(projectName, username, slot).addPathSegment(jwkName).addPathSegment("").build();
-        return mutate("Setting the " + slot.pathSegment() + " JWK of credential " + q(username) + " to " + q(jwkName),
+    public MutationResult setCredentialJwk(Project project, String username, CredentialSlot slot, String jwkName) {
+        HttpUrl url = slot(project, username, slot).addPathSegment(jwkName).addPathSegment("").build();
+        return mutate("Setting the " + slot.label() + " JWK of credential " + q(username) + " to " + q(jwkName),
                 authorized(url).put(RequestBody.create(new byte[0], null)).build());
     }
 
     @Override
-    public MutationResult removeCredentialJwk(String projectName, String username, CredentialSlot slot) {
-        HttpUrl url = slot(projectName, username, slot).addPathSegment("").build();
-        return mutate("Removing the " + slot.pathSegment() + " JWK of credential " + q(username),
+    public MutationResult removeCredentialJwk(Project project, String username, CredentialSlot slot) {
+        HttpUrl url = slot(project, username, slot).addPathSegment("").build();
+        return mutate("Removing the " + slot.label() + " JWK of credential " + q(username),
                 authorized(url).delete().build());
     }
 
@@ -267,18 +308,26 @@ public final class ApinizerClient implements GatewayClient {
     // ---------------------------------------------------------------- plumbing
 
     /** {@code .../projects/{projectName}/{collection}/} with the trailing slash. */
-    private HttpUrl.Builder project(String projectName, String collection) {
-        return collection(projectName, collection).addPathSegment("");
+    private HttpUrl.Builder project(Project project, String collection) {
+        return collection(project, collection).addPathSegment("");
     }
 
-    private HttpUrl.Builder collection(String projectName, String collection) {
-        return apiBase.newBuilder().addPathSegment("projects").addPathSegment(projectName).addPathSegment(collection);
+    private HttpUrl.Builder collection(Project project, String collection) {
+        return apiBase.newBuilder().addPathSegment("projects").addPathSegment(project.name()).addPathSegment(collection);
     }
 
     /** {@code .../credentials/{username}/jwk/{slot}} without the trailing slash. */
-    private HttpUrl.Builder slot(String projectName, String username, CredentialSlot slot) {
-        return collection(projectName, "credentials")
-                .addPathSegment(username).addPathSegment("jwk").addPathSegment(slot.pathSegment());
+    private HttpUrl.Builder slot(Project project, String username, CredentialSlot slot) {
+        return collection(project, "credentials")
+                .addPathSegment(username).addPathSegment("jwk").addPathSegment(slotSegment(slot));
+    }
+
+    /** The slot's segment in {@code .../credentials/{username}/jwk/{segment}/}. */
+    static String slotSegment(CredentialSlot slot) {
+        return switch (slot) {
+            case VALIDATION -> "validation";
+            case ENCRYPTION -> "encryption";
+        };
     }
 
     private Request.Builder authorized(HttpUrl url) {

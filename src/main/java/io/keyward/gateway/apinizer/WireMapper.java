@@ -37,7 +37,7 @@ final class WireMapper {
     }
 
     static Project project(Wire.ProjectDto dto) {
-        return new Project(dto.name(), dto.description());
+        return new Project(dto.id(), dto.name(), dto.description());
     }
 
     static Environment environment(Wire.EnvironmentDto dto) {

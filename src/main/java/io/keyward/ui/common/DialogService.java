@@ -1,7 +1,7 @@
 package io.keyward.ui.common;
 
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.ui.connect.ConnectionsViewModel;
 import io.keyward.ui.credentials.RemoveCredentialJwkDialogViewModel;
 import io.keyward.ui.credentials.SetCredentialJwkDialogViewModel;
@@ -18,7 +18,7 @@ import java.util.Optional;
 public interface DialogService {
 
     /** @return the confirmed action, empty when cancelled */
-    Optional<JwkDeleteAction> confirmDeleteKey(DeleteKeyDialogViewModel vm);
+    Optional<DerivedJwkPolicy> confirmDeleteKey(DeleteKeyDialogViewModel vm);
 
     boolean confirmDeleteJwk(DeleteJwkDialogViewModel vm);
 

@@ -1,7 +1,7 @@
 package io.keyward.ui.common;
 
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.ui.connect.ConnectionsDialog;
 import io.keyward.ui.connect.ConnectionsViewModel;
 import io.keyward.ui.credentials.RemoveCredentialJwkDialog;
@@ -32,7 +32,7 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<JwkDeleteAction> confirmDeleteKey(DeleteKeyDialogViewModel vm) {
+    public Optional<DerivedJwkPolicy> confirmDeleteKey(DeleteKeyDialogViewModel vm) {
         return DeleteKeyDialog.show(owner.get(), vm);
     }
 

@@ -23,7 +23,7 @@ public final class CredentialListView {
         t.getColumns().add(Fx.column("Validation JWK", 170, c -> CredentialListViewModel.slot(c, CredentialSlot.VALIDATION)));
         t.getColumns().add(Fx.column("Encryption JWK", 170, c -> CredentialListViewModel.slot(c, CredentialSlot.ENCRYPTION)));
         for (CredentialSlot slot : CredentialSlot.values()) {
-            String s = slot.pathSegment();
+            String s = slot.label();
             MenuItem set = new MenuItem("Set " + s + " JWK\u2026");
             set.setId("set-" + s);
             set.setOnAction(e -> vm.setJwk(slot));

@@ -114,9 +114,10 @@ public final class CredentialListViewModel {
                     snapshot.environments().stream().map(e -> e.name()).toList());
             String project = snapshot.project();
             var client = workspace.client();
-            dialogs.chooseCredentialJwk(vm).ifPresent(j -> mutations.run("Set " + slot.pathSegment() + " JWK",
+            dialogs.chooseCredentialJwk(vm).ifPresent(j -> mutations.run("Set " + slot.label() + " JWK",
                     project + " / " + c.username() + " \u2190 " + j.name(),
-                    () -> client.setCredentialJwk(project, c.username(), slot, j.name())));
+                    () -> client.credentialJwkSlots().orElseThrow()
+                            .setCredentialJwk(io.keyward.model.Project.named(project), c.username(), slot, j.name())));
         });
     }
 
@@ -132,8 +133,9 @@ public final class CredentialListViewModel {
             String project = snapshot.project();
             var client = workspace.client();
             if (dialogs.confirmRemoveCredentialJwk(vm)) {
-                mutations.run("Remove " + slot.pathSegment() + " JWK", project + " / " + c.username(),
-                        () -> client.removeCredentialJwk(project, c.username(), slot));
+                mutations.run("Remove " + slot.label() + " JWK", project + " / " + c.username(),
+                        () -> client.credentialJwkSlots().orElseThrow()
+                                .removeCredentialJwk(io.keyward.model.Project.named(project), c.username(), slot));
             }
         });
     }

@@ -22,7 +22,7 @@ public final class RemoveCredentialJwkDialog {
                 Fx.section("Impact", Fx.wrapping(vm.stopsWorking(), "danger-text"), Fx.wrapping(vm.keptSentence())),
                 Fx.section("Environments", Fx.wrapping(vm.environmentsSentence())));
         Dialog<ButtonType> d = DialogFrames.destructive(owner, "Remove JWK from credential",
-                "Remove the " + vm.slot().pathSegment() + " JWK of credential \u201C" + vm.username() + "\u201D?",
+                "Remove the " + vm.slot().label() + " JWK of credential \u201C" + vm.username() + "\u201D?",
                 DialogFrames.confirmType("Remove JWK"), content, new SimpleBooleanProperty(vm.canConfirm()));
         d.getDialogPane().setId("remove-credential-jwk-dialog");
         return d;

@@ -30,7 +30,7 @@ public final class RemoveCredentialJwkDialogViewModel {
         }
         String n = name.orElse("");
         return n.isEmpty() ? "The server reports this slot as empty; it will refuse the removal."
-                : "Removes JWK \u201C" + n + "\u201D from the " + impact.slot().pathSegment() + " slot of credential \u201C"
+                : "Removes JWK \u201C" + n + "\u201D from the " + impact.slot().label() + " slot of credential \u201C"
                 + impact.username() + "\u201D.";
     }
 

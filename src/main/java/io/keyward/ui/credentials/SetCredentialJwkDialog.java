@@ -39,8 +39,8 @@ public final class SetCredentialJwkDialog {
 
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle("Set " + vm.slot().pathSegment() + " JWK");
-        d.setHeaderText("Set the " + vm.slot().pathSegment() + " JWK of credential \u201C" + vm.credential().username()
+        d.setTitle("Set " + vm.slot().label() + " JWK");
+        d.setHeaderText("Set the " + vm.slot().label() + " JWK of credential \u201C" + vm.credential().username()
                 + "\u201D (" + vm.slot().purpose() + ")");
         d.getDialogPane().getStylesheets().add(DialogFrames.STYLESHEET);
         d.getDialogPane().setId("set-credential-jwk-dialog");

@@ -33,7 +33,7 @@ public final class DeleteJwkDialogViewModel {
     }
 
     static String line(SlotHolding h) {
-        return h.username() + " \u2013 " + h.slot().pathSegment() + " slot (" + h.slot().purpose() + " stops working)";
+        return h.username() + " \u2013 " + h.slot().label() + " slot (" + h.slot().purpose() + " stops working)";
     }
 
     public String holdersNote() {

@@ -66,7 +66,7 @@ public final class JwkListViewModel {
         Knowledge<List<SlotHolding>> holders = Impacts.holdersOf(Set.of(j.name()), workspace.credentials());
         if (holders instanceof Knowledge.Known<List<SlotHolding>> k) {
             sb.append("Held by: ").append(k.value().isEmpty() ? "no credential" : k.value().stream()
-                    .map(h -> h.username() + " (" + h.slot().pathSegment() + ")").collect(Collectors.joining(", ")));
+                    .map(h -> h.username() + " (" + h.slot().label() + ")").collect(Collectors.joining(", ")));
         } else {
             sb.append("Held by: unknown \u2013 the server does not report credential slots");
         }
@@ -91,7 +91,8 @@ public final class JwkListViewModel {
             String project = snapshot.project();
             var client = workspace.client();
             if (dialogs.confirmDeleteJwk(vm)) {
-                mutations.run("Delete JWK", project + " / " + j.name(), () -> client.deleteJwk(project, j.name()));
+                mutations.run("Delete JWK", project + " / " + j.name(), () -> client.jwks().orElseThrow()
+                        .deleteJwk(io.keyward.model.Project.named(project), j.name()));
             }
         });
     }
@@ -108,7 +109,8 @@ public final class JwkListViewModel {
         EditJwkDialogViewModel vm = new EditJwkDialogViewModel(jwk, others, (update, ok, failed) -> mutations.run(
                 update.name() == null ? "Update JWK description" : "Rename JWK",
                 project + " / " + jwk.name() + (update.name() == null ? "" : " \u2192 " + update.name()),
-                () -> client.updateJwk(project, jwk.name(), update), ok, e -> {
+                () -> client.jwks().orElseThrow()
+                        .updateJwk(io.keyward.model.Project.named(project), jwk.name(), update), ok, e -> {
                     failed.accept(e);
                     if (ErrorText.isUnauthorized(e)) {
                         failures.failed(e);

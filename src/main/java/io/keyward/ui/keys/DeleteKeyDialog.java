@@ -1,6 +1,6 @@
 package io.keyward.ui.keys;
 
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.ui.common.DialogFrames;
 import io.keyward.ui.common.Fx;
 import javafx.collections.ListChangeListener;
@@ -42,7 +42,7 @@ public final class DeleteKeyDialog {
 
         ToggleGroup group = new ToggleGroup();
         VBox choices = new VBox(4);
-        for (JwkDeleteAction a : JwkDeleteAction.values()) {
+        for (DerivedJwkPolicy a : DerivedJwkPolicy.values()) {
             RadioButton rb = new RadioButton(DeleteKeyDialogViewModel.describe(a));
             rb.setId("action-" + a.name().toLowerCase(java.util.Locale.ROOT));
             rb.setUserData(a);
@@ -52,7 +52,7 @@ public final class DeleteKeyDialog {
         }
         group.selectedToggleProperty().addListener((o, a, t) -> {
             if (t != null) {
-                vm.actionProperty().set((JwkDeleteAction) t.getUserData());
+                vm.actionProperty().set((DerivedJwkPolicy) t.getUserData());
             }
         });
 
@@ -65,7 +65,7 @@ public final class DeleteKeyDialog {
         vm.credentialLosses().addListener((ListChangeListener<String>) c -> fillLosses.run());
         fillLosses.run();
         vm.actionProperty().addListener((o, a, b) -> credentialNote.getStyleClass().setAll("label",
-                b == JwkDeleteAction.DELETE && !vm.impact().credentialsLosingJwk().isKnown() ? "unknown-text" : "label"));
+                b == DerivedJwkPolicy.DELETE && !vm.impact().credentialsLosingJwk().isKnown() ? "unknown-text" : "label"));
 
         VBox content = new VBox(10,
                 Fx.section("JWKs derived from this key", jwkNote, effects),
@@ -111,7 +111,7 @@ public final class DeleteKeyDialog {
         return scroll;
     }
 
-    public static Optional<JwkDeleteAction> show(Window owner, DeleteKeyDialogViewModel vm) {
+    public static Optional<DerivedJwkPolicy> show(Window owner, DeleteKeyDialogViewModel vm) {
         Dialog<ButtonType> d = build(owner, vm);
         Optional<ButtonType> answer = d.showAndWait();
         return answer.filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)

@@ -6,7 +6,7 @@ import io.keyward.impact.Knowledge;
 import io.keyward.impact.SlotHolding;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.ui.common.ConfirmByName;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,8 +18,8 @@ import javafx.collections.ObservableList;
 import java.util.List;
 
 /**
- * Delete-key confirmation: the derived JWKs, what NULLIFY or DELETE does to each, which credentials
- * lose a JWK under DELETE, and the environments the key is undeployed from. NULLIFY is preselected.
+ * Delete-key confirmation: the derived JWKs, what keeping or deleting them does to each, which credentials
+ * lose a JWK under DELETE, and the environments the key is undeployed from. Keeping them is preselected.
  */
 public final class DeleteKeyDialogViewModel {
 
@@ -27,7 +27,7 @@ public final class DeleteKeyDialogViewModel {
     public record JwkEffect(String jwkName, String type, String sourceType, String effect) { }
 
     private final KeyDeletionImpact impact;
-    private final ObjectProperty<JwkDeleteAction> action = new SimpleObjectProperty<>(JwkDeleteAction.NULLIFY);
+    private final ObjectProperty<DerivedJwkPolicy> action = new SimpleObjectProperty<>(DerivedJwkPolicy.KEEP);
     private final ObservableList<JwkEffect> effects = FXCollections.observableArrayList();
     private final ObservableList<String> credentialLosses = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper jwkNote = new ReadOnlyStringWrapper("");
@@ -42,7 +42,7 @@ public final class DeleteKeyDialogViewModel {
     }
 
     private void update() {
-        JwkDeleteAction a = action.get() == null ? JwkDeleteAction.NULLIFY : action.get();
+        DerivedJwkPolicy a = action.get() == null ? DerivedJwkPolicy.KEEP : action.get();
         CryptoKey key = impact.key();
         Knowledge<List<Jwk>> derived = impact.derivedJwks();
         if (derived instanceof Knowledge.Known<List<Jwk>> k) {
@@ -55,12 +55,12 @@ public final class DeleteKeyDialogViewModel {
             jwkNote.set(((Knowledge.Unknown<List<Jwk>>) derived).reason());
         }
         Knowledge<List<SlotHolding>> losses = impact.credentialsLosingJwk(a);
-        if (a == JwkDeleteAction.NULLIFY) {
+        if (a == DerivedJwkPolicy.KEEP) {
             credentialLosses.clear();
             credentialNote.set("No credential loses a JWK: the derived JWKs stay in place.");
         } else if (losses instanceof Knowledge.Known<List<SlotHolding>> k) {
             credentialLosses.setAll(k.value().stream().map(h -> h.username() + " loses \u201C" + h.jwkName()
-                    + "\u201D from its " + h.slot().pathSegment() + " slot (" + h.slot().purpose() + ")").toList());
+                    + "\u201D from its " + h.slot().label() + " slot (" + h.slot().purpose() + ")").toList());
             credentialNote.set(k.value().isEmpty() ? "No credential holds any of these JWKs."
                     : k.value().size() + (k.value().size() == 1 ? " credential slot is" : " credential slots are")
                     + " cleared and those credentials are redeployed.");
@@ -78,7 +78,7 @@ public final class DeleteKeyDialogViewModel {
         return impact;
     }
 
-    public ObjectProperty<JwkDeleteAction> actionProperty() {
+    public ObjectProperty<DerivedJwkPolicy> actionProperty() {
         return action;
     }
 
@@ -110,10 +110,10 @@ public final class DeleteKeyDialogViewModel {
                 + (configured.isEmpty() ? "" : " It is configured for " + String.join(", ", configured) + ".");
     }
 
-    public static String describe(JwkDeleteAction action) {
+    public static String describe(DerivedJwkPolicy action) {
         return switch (action) {
-            case NULLIFY -> "Keep derived JWKs (NULLIFY): they stay and lose their link to this key";
-            case DELETE -> "Delete derived JWKs too (DELETE): they are removed and cleared from credentials";
+            case KEEP -> "Keep derived JWKs: they stay and lose their link to this key";
+            case DELETE -> "Delete derived JWKs too: they are removed and cleared from credentials";
         };
     }
 
@@ -122,7 +122,7 @@ public final class DeleteKeyDialogViewModel {
     }
 
     /** The action to run, or null while the name has not been typed. */
-    public JwkDeleteAction confirmedAction() {
+    public DerivedJwkPolicy confirmedAction() {
         return confirm.matches() ? action.get() : null;
     }
 }

@@ -2,6 +2,7 @@ package io.keyward.ui.keys;
 
 import io.keyward.impact.Impacts;
 import io.keyward.model.CryptoKey;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.model.Jwk;
 import io.keyward.ui.common.DialogService;
 import io.keyward.ui.common.Selections;
@@ -90,8 +91,10 @@ public final class KeyListViewModel {
                     snapshot.credentials(), snapshot.environments()));
             String project = snapshot.project();
             var client = workspace.client();
-            dialogs.confirmDeleteKey(vm).ifPresent(a -> mutations.run("Delete key (" + a.name() + ")",
-                    project + " / " + k.name(), () -> client.deleteKey(project, k.name(), a)));
+            dialogs.confirmDeleteKey(vm).ifPresent(a -> mutations.run(a == DerivedJwkPolicy.DELETE
+                            ? "Delete key (delete derived JWKs)" : "Delete key (keep derived JWKs)",
+                    project + " / " + k.name(), () -> client.keys().orElseThrow()
+                            .deleteKey(io.keyward.model.Project.named(project), k.name(), a)));
         });
     }
 

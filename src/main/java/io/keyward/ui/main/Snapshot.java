@@ -16,7 +16,9 @@ public record Snapshot(String project, List<Environment> environments, List<Cryp
                        List<Credential> credentials) {
 
     public static Snapshot load(GatewayClient client, String project) {
-        return new Snapshot(project, client.listEnvironments(project), client.listKeys(project),
-                client.listJwks(project), client.listCredentials(project));
+        io.keyward.model.Project p = io.keyward.model.Project.named(project);
+        return new Snapshot(project, client.environments().orElseThrow().listEnvironments(p),
+                client.keys().orElseThrow().listKeys(p), client.jwks().orElseThrow().listJwks(p),
+                client.credentials().orElseThrow().listCredentials(p));
     }
 }

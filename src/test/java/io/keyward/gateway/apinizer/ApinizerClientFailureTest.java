@@ -1,11 +1,12 @@
 package io.keyward.gateway.apinizer;
 
+import io.keyward.model.Project;
 import io.keyward.gateway.Authentication;
 import io.keyward.gateway.ConnectionSettings;
 import io.keyward.gateway.Failure;
 import io.keyward.gateway.GatewayException;
 import io.keyward.model.CredentialSlot;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.model.JwkUpdate;
 import io.keyward.model.MutationResult;
 import io.keyward.model.Secret;
@@ -81,7 +82,7 @@ class ApinizerClientFailureTest {
     @Test
     void forbiddenIsTyped() {
         error(403, "application/json", "{\"error\":\"forbidden\",\"error_description\":\"You do not have permission to perform this action\"}");
-        GatewayException e = fails(() -> client.deleteJwk("p", "j"));
+        GatewayException e = fails(() -> client.deleteJwk(Project.named("p"), "j"));
         assertInstanceOf(Failure.Forbidden.class, e.failure());
         assertEquals("forbidden", e.errorCode());
         assertTrue(e.getMessage().startsWith("Deleting JWK \u201Cj\u201D in project \u201Cp\u201D failed: You do not have permission"),
@@ -91,7 +92,7 @@ class ApinizerClientFailureTest {
     @Test
     void notFound404IsTyped() {
         error(404, "application/json", "{\"error\":\"not_found\",\"error_description\":\"Project(MyProject) was not found or user does not have privilege to access it!\"}");
-        GatewayException e = fails(() -> client.listCredentials("MyProject"));
+        GatewayException e = fails(() -> client.listCredentials(Project.named("MyProject")));
         assertInstanceOf(Failure.NotFound.class, e.failure());
         assertEquals(404, e.httpStatus());
     }
@@ -99,7 +100,7 @@ class ApinizerClientFailureTest {
     @Test
     void conflict409IsAlreadyExists() {
         error(409, "application/json", "{\"error\":\"duplicate_name\",\"error_description\":\"API Proxy with name 'MyAPI' already exists\"}");
-        assertInstanceOf(Failure.AlreadyExists.class, fails(() -> client.updateJwk("p", "j", new JwkUpdate("x", null))).failure());
+        assertInstanceOf(Failure.AlreadyExists.class, fails(() -> client.updateJwk(Project.named("p"), "j", new JwkUpdate("x", null))).failure());
     }
 
     @Test
@@ -108,7 +109,7 @@ class ApinizerClientFailureTest {
                 {"error": "validation_failed", "error_description": "Validation failed",
                  "validation_errors": [{"field": "name", "message": "Name is required"},
                                        {"field": "description", "message": "Too long"}]}""");
-        GatewayException e = fails(() -> client.updateJwk("p", "j", new JwkUpdate("", null)));
+        GatewayException e = fails(() -> client.updateJwk(Project.named("p"), "j", new JwkUpdate("", null)));
         Failure.Validation v = assertInstanceOf(Failure.Validation.class, e.failure());
         assertEquals(List.of(new Failure.FieldError("name", "Name is required"),
                 new Failure.FieldError("description", "Too long")), v.fieldErrors());
@@ -118,7 +119,7 @@ class ApinizerClientFailureTest {
     @Test
     void aPlain400IsValidationWithoutFieldErrors() {
         error(400, "application/json", "{\"error\":\"bad_request\",\"error_description\":\"jwkDeleteAction value must be NULLIFY or DELETE!\"}");
-        GatewayException e = fails(() -> client.deleteKey("p", "k", JwkDeleteAction.NULLIFY));
+        GatewayException e = fails(() -> client.deleteKey(Project.named("p"), "k", DerivedJwkPolicy.KEEP));
         assertTrue(((Failure.Validation) e.failure()).fieldErrors().isEmpty());
         assertEquals("jwkDeleteAction value must be NULLIFY or DELETE!", e.serverMessage());
     }
@@ -152,7 +153,7 @@ class ApinizerClientFailureTest {
                 {"type": "https://withampersand.com/problems/not-found", "title": "Not Found", "status": 404,
                  "detail": "JWT key abc was not found", "subsystem": "api", "requestId": "89eb1ffb#1",
                  "remedy": "Check the key id", "retryable": false}""");
-        GatewayException e = fails(() -> client.getJwk("p", "abc"));
+        GatewayException e = fails(() -> client.getJwk(Project.named("p"), "abc"));
         assertInstanceOf(Failure.NotFound.class, e.failure());
         assertEquals("https://withampersand.com/problems/not-found", e.errorCode());
         assertEquals("JWT key abc was not found", e.serverMessage());
@@ -172,7 +173,7 @@ class ApinizerClientFailureTest {
                 <html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head>
                 <body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.25.3</center>
                 <script>var t = "%s";</script></body></html>""".formatted(TOKEN) + "x".repeat(5000));
-        GatewayException e = fails(() -> client.deleteJwk("p", "j"));
+        GatewayException e = fails(() -> client.deleteJwk(Project.named("p"), "j"));
         Failure.Protocol p = assertInstanceOf(Failure.Protocol.class, e.failure());
         assertEquals(502, e.httpStatus());
         assertEquals("text/html", p.contentType());
@@ -201,19 +202,19 @@ class ApinizerClientFailureTest {
     @Test
     void truncatedJsonIsAProtocolFailure() {
         error(200, "application/json", "{\"success\": true, \"resultList\": [{\"name\": \"a\"");
-        assertInstanceOf(Failure.Protocol.class, fails(() -> client.listJwks("p")).failure());
+        assertInstanceOf(Failure.Protocol.class, fails(() -> client.listJwks(Project.named("p"))).failure());
     }
 
     @Test
     void aResultListThatIsNotAListIsAProtocolFailure() {
         error(200, "application/json", "{\"success\": true, \"resultList\": \"oops\"}");
-        assertInstanceOf(Failure.Protocol.class, fails(() -> client.listKeys("p")).failure());
+        assertInstanceOf(Failure.Protocol.class, fails(() -> client.listKeys(Project.named("p"))).failure());
     }
 
     @Test
     void aFieldOfTheWrongTypeIsAProtocolFailure() {
         error(200, "application/json", "{\"success\": true, \"resultList\": [{\"name\": \"k\", \"cryptoKeyInfoEnvironmentList\": 5}]}");
-        assertInstanceOf(Failure.Protocol.class, fails(() -> client.listKeys("p")).failure());
+        assertInstanceOf(Failure.Protocol.class, fails(() -> client.listKeys(Project.named("p"))).failure());
     }
 
     @Test
@@ -227,14 +228,14 @@ class ApinizerClientFailureTest {
     @Test
     void aMutationWhoseBodySaysItFailedIsAnError() {
         error(200, "application/json", "{\"success\": false, \"message\": \"Key is locked by another operation\"}");
-        GatewayException e = fails(() -> client.deleteKey("p", "k", JwkDeleteAction.NULLIFY));
+        GatewayException e = fails(() -> client.deleteKey(Project.named("p"), "k", DerivedJwkPolicy.KEEP));
         assertTrue(e.getMessage().contains("Key is locked by another operation"), e.getMessage());
     }
 
     @Test
     void aMutationWithoutDeploymentResultStillSucceeds() {
         error(200, "application/json", "{\"success\": true}");
-        MutationResult r = client.removeCredentialJwk("p", "u", CredentialSlot.ENCRYPTION);
+        MutationResult r = client.removeCredentialJwk(Project.named("p"), "u", CredentialSlot.ENCRYPTION);
         assertTrue(r.success());
         assertNull(r.deployment());
         assertEquals(MutationResult.Outcome.SUCCEEDED, r.outcome());
@@ -295,11 +296,11 @@ class ApinizerClientFailureTest {
     @Test
     void mutationsAreNeverRetried() {
         List<Executable> mutations = List.of(
-                () -> client.deleteKey("p", "k", JwkDeleteAction.DELETE),
-                () -> client.updateJwk("p", "j", new JwkUpdate("n", null)),
-                () -> client.deleteJwk("p", "j"),
-                () -> client.setCredentialJwk("p", "u", CredentialSlot.VALIDATION, "j"),
-                () -> client.removeCredentialJwk("p", "u", CredentialSlot.ENCRYPTION));
+                () -> client.deleteKey(Project.named("p"), "k", DerivedJwkPolicy.DELETE),
+                () -> client.updateJwk(Project.named("p"), "j", new JwkUpdate("n", null)),
+                () -> client.deleteJwk(Project.named("p"), "j"),
+                () -> client.setCredentialJwk(Project.named("p"), "u", CredentialSlot.VALIDATION, "j"),
+                () -> client.removeCredentialJwk(Project.named("p"), "u", CredentialSlot.ENCRYPTION));
         int before = 0;
         for (Executable m : mutations) {
             server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));

@@ -9,13 +9,13 @@ import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Environment;
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.model.JwkSourceType;
 import io.keyward.model.JwkUpdate;
 import io.keyward.model.MutationResult;
 import io.keyward.model.Project;
 import io.keyward.model.Secret;
-import io.keyward.model.TokenGrant;
+import io.keyward.gateway.apinizer.TokenGrant;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -160,7 +160,7 @@ class ApinizerClientWireTest {
         answer("""
                 {"status": "SUCCESS", "resultList": [
                    {"name": "default", "description": "description text", "somethingNew": {"x": 1}},
-                   {"name": "MyProject", "description": "My project description"},
+                   {"name": "MyProject", "description": "My project description", "id": "p-7"},
                    {"name": "no-description"}],
                  "resultCount": 3}""");
 
@@ -170,8 +170,10 @@ class ApinizerClientWireTest {
         assertEquals("GET", r.getMethod());
         assertEquals("/apiops/projects/", r.getPath());
         assertAuthorized(r);
-        assertEquals(List.of(new Project("default", "description text"), new Project("MyProject", "My project description"),
-                new Project("no-description", "")), projects);
+        // The published list has no id; one a server does send is kept.
+        assertEquals(List.of(new Project(null, "default", "description text"),
+                new Project("p-7", "MyProject", "My project description"),
+                new Project(null, "no-description", "")), projects);
     }
 
     @Test
@@ -190,7 +192,7 @@ class ApinizerClientWireTest {
                   {"name": "staging", "type": "KUBERNETES", "status": "PUBLISHED", "deployed": true, "redeployRequired": false}],
                  "resultCount": 2}""");
 
-        List<Environment> envs = client.listEnvironments("Partner Gateway/ö");
+        List<Environment> envs = client.listEnvironments(Project.named("Partner Gateway/ö"));
 
         RecordedRequest r = taken();
         assertEquals("GET", r.getMethod());
@@ -207,7 +209,7 @@ class ApinizerClientWireTest {
     void environmentsOfAnUnknownProjectInThePublished400FormIsNotFound() {
         server.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json").setBody("""
                 {"error": "bad_request", "error_description": "Project not found for name: (MyProject) or user has not privilege to access it!"}"""));
-        GatewayException e = assertThrows(GatewayException.class, () -> client.listEnvironments("MyProject"));
+        GatewayException e = assertThrows(GatewayException.class, () -> client.listEnvironments(Project.named("MyProject")));
         assertTrue(e.failure() instanceof Failure.NotFound, e.failure().toString());
         assertEquals(400, e.httpStatus());
     }
@@ -224,7 +226,7 @@ class ApinizerClientWireTest {
     void listKeysParsesEnvironmentsAndDropsPrivateKeyMaterial() throws Exception {
         answer("{\"success\": true, \"resultList\": [" + KEY_JSON + "]}");
 
-        List<CryptoKey> keys = client.listKeys("payments");
+        List<CryptoKey> keys = client.listKeys(Project.named("payments"));
 
         RecordedRequest r = taken();
         assertEquals("GET", r.getMethod());
@@ -243,7 +245,7 @@ class ApinizerClientWireTest {
     void getKeyEncodesSpaceAndKeepsPlusLiteral() throws Exception {
         answer("{\"success\": true, \"resultList\": [" + KEY_JSON + "]}");
 
-        CryptoKey key = client.getKey("müşteri-portalı", "legacy signing+v1");
+        CryptoKey key = client.getKey(Project.named("müşteri-portalı"), "legacy signing+v1");
 
         RecordedRequest r = taken();
         assertEquals("GET", r.getMethod());
@@ -254,7 +256,7 @@ class ApinizerClientWireTest {
     @Test
     void getKeyWithAnEmptyResultIsNotFound() {
         answer("{\"success\": true, \"resultList\": []}");
-        GatewayException e = assertThrows(GatewayException.class, () -> client.getKey("p", "gone"));
+        GatewayException e = assertThrows(GatewayException.class, () -> client.getKey(Project.named("p"), "gone"));
         assertTrue(e.failure() instanceof Failure.NotFound);
     }
 
@@ -266,7 +268,7 @@ class ApinizerClientWireTest {
                     {"environmentName": "production", "success": true, "message": "Undeployed successfully"},
                     {"environmentName": "staging", "success": false, "message": "gateway did not acknowledge"}]}}""");
 
-        MutationResult result = client.deleteKey("payments", "signing 100%", JwkDeleteAction.DELETE);
+        MutationResult result = client.deleteKey(Project.named("payments"), "signing 100%", DerivedJwkPolicy.DELETE);
 
         RecordedRequest r = taken();
         assertEquals("DELETE", r.getMethod());
@@ -283,7 +285,7 @@ class ApinizerClientWireTest {
     @Test
     void deleteKeyWithNullifySendsNullify() throws Exception {
         answer(DEPLOYED);
-        MutationResult result = client.deleteKey("payments", "k", JwkDeleteAction.NULLIFY);
+        MutationResult result = client.deleteKey(Project.named("payments"), "k", DerivedJwkPolicy.KEEP);
         assertEquals("/apiops/projects/payments/keys/k/?jwkDeleteAction=NULLIFY", taken().getPath());
         assertEquals(MutationResult.Outcome.SUCCEEDED, result.outcome());
         assertEquals(2, result.deployment().environmentResults().size());
@@ -302,7 +304,7 @@ class ApinizerClientWireTest {
                   {"name": "future", "sourceType": "HSM", "type": "RSA"},
                   {"description": "an entry without a name cannot be addressed"}]}""");
 
-        List<Jwk> jwks = client.listJwks("payments");
+        List<Jwk> jwks = client.listJwks(Project.named("payments"));
 
         RecordedRequest r = taken();
         assertEquals("GET", r.getMethod());
@@ -325,7 +327,7 @@ class ApinizerClientWireTest {
                    "sourceType": "GENERATE",
                    "rsa": {"n": "modulus-value", "e": "AQAB", "d": "PRIVATE-EXPONENT", "p": "PRIME1", "q": "PRIME2"}}]}""");
 
-        Jwk jwk = client.getJwk("payments", "ops/rotation 2026");
+        Jwk jwk = client.getJwk(Project.named("payments"), "ops/rotation 2026");
 
         RecordedRequest r = taken();
         assertEquals("/apiops/projects/payments/jwks/ops%2Frotation%202026/", r.getPath());
@@ -341,7 +343,7 @@ class ApinizerClientWireTest {
     @Test
     void getJwkTreatsAnOctKeyAsEntirelySecret() {
         answer("{\"success\": true, \"resultList\": [{\"name\": \"hmac\", \"type\": \"OCT\", \"oct\": {\"k\": \"SECRET-K\"}}]}");
-        Jwk jwk = client.getJwk("p", "hmac");
+        Jwk jwk = client.getJwk(Project.named("p"), "hmac");
         assertTrue(jwk.material().publicParameters().isEmpty());
         assertEquals(java.util.Set.of("k"), jwk.material().privateParameterNames());
         assertFalse(jwk.toString().contains("SECRET-K"));
@@ -351,7 +353,7 @@ class ApinizerClientWireTest {
     void getJwkNotFoundInThe400FormIsNotFound() {
         server.enqueue(new MockResponse().setResponseCode(400)
                 .setBody("{\"error\":\"bad_request\",\"error_description\":\"JWK (name: my-jwk) is not found!\"}"));
-        GatewayException e = assertThrows(GatewayException.class, () -> client.getJwk("p", "my-jwk"));
+        GatewayException e = assertThrows(GatewayException.class, () -> client.getJwk(Project.named("p"), "my-jwk"));
         assertTrue(e.failure() instanceof Failure.NotFound);
         assertEquals("JWK (name: my-jwk) is not found!", e.serverMessage());
     }
@@ -360,7 +362,7 @@ class ApinizerClientWireTest {
     void updateJwkPutsNameAndDescriptionAsJson() throws Exception {
         answer(DEPLOYED);
 
-        MutationResult result = client.updateJwk("payments", "old name+ş", new JwkUpdate("new-name", "Rotated 2026"));
+        MutationResult result = client.updateJwk(Project.named("payments"), "old name+ş", new JwkUpdate("new-name", "Rotated 2026"));
 
         RecordedRequest r = taken();
         assertEquals("PUT", r.getMethod());
@@ -374,7 +376,7 @@ class ApinizerClientWireTest {
     @Test
     void updateJwkOmitsFieldsThatAreNotChanged() throws Exception {
         answer(DEPLOYED);
-        client.updateJwk("payments", "j", new JwkUpdate(null, "only the description"));
+        client.updateJwk(Project.named("payments"), "j", new JwkUpdate(null, "only the description"));
         assertEquals("{\"description\":\"only the description\"}", taken().getBody().readUtf8());
     }
 
@@ -383,7 +385,7 @@ class ApinizerClientWireTest {
         server.enqueue(new MockResponse().setResponseCode(400)
                 .setBody("{\"error\":\"bad_request\",\"error_description\":\"JWK (name: updated-jwk) is already exist!\"}"));
         GatewayException e = assertThrows(GatewayException.class,
-                () -> client.updateJwk("p", "j", new JwkUpdate("updated-jwk", null)));
+                () -> client.updateJwk(Project.named("p"), "j", new JwkUpdate("updated-jwk", null)));
         assertTrue(e.failure() instanceof Failure.AlreadyExists);
         assertTrue(e.getMessage().contains("JWK (name: updated-jwk) is already exist!"), e.getMessage());
     }
@@ -393,14 +395,14 @@ class ApinizerClientWireTest {
         server.enqueue(new MockResponse().setResponseCode(400)
                 .setBody("{\"error\":\"bad_request\",\"error_description\":\"JWK (name: my-jwk) is not found! Try create operation.\"}"));
         GatewayException e = assertThrows(GatewayException.class,
-                () -> client.updateJwk("p", "my-jwk", new JwkUpdate("x", null)));
+                () -> client.updateJwk(Project.named("p"), "my-jwk", new JwkUpdate("x", null)));
         assertTrue(e.failure() instanceof Failure.NotFound);
     }
 
     @Test
     void deleteJwkEncodesSlashAndPercent() throws Exception {
         answer(DEPLOYED);
-        client.deleteJwk("payments", "a/b 50%");
+        client.deleteJwk(Project.named("payments"), "a/b 50%");
         RecordedRequest r = taken();
         assertEquals("DELETE", r.getMethod());
         assertEquals("/apiops/projects/payments/jwks/a%2Fb%2050%25/", r.getPath());
@@ -419,7 +421,7 @@ class ApinizerClientWireTest {
                   {"username": "with-slots", "enabled": false, "validationJwkName": "sig", "encryptionJwkName": null},
                   {"username": "missing-everything"}]}""");
 
-        List<Credential> credentials = client.listCredentials("payments");
+        List<Credential> credentials = client.listCredentials(Project.named("payments"));
 
         RecordedRequest r = taken();
         assertEquals("GET", r.getMethod());
@@ -443,7 +445,7 @@ class ApinizerClientWireTest {
     @Test
     void setValidationJwkPutsWithAnEmptyBody() throws Exception {
         answer(DEPLOYED);
-        client.setCredentialJwk("payments", "api user", CredentialSlot.VALIDATION, "sig/2026");
+        client.setCredentialJwk(Project.named("payments"), "api user", CredentialSlot.VALIDATION, "sig/2026");
         RecordedRequest r = taken();
         assertEquals("PUT", r.getMethod());
         assertEquals("/apiops/projects/payments/credentials/api%20user/jwk/validation/sig%2F2026/", r.getPath());
@@ -454,7 +456,7 @@ class ApinizerClientWireTest {
     @Test
     void setEncryptionJwkUsesTheEncryptionSegment() throws Exception {
         answer(DEPLOYED);
-        client.setCredentialJwk("payments", "api-user", CredentialSlot.ENCRYPTION, "enc");
+        client.setCredentialJwk(Project.named("payments"), "api-user", CredentialSlot.ENCRYPTION, "enc");
         assertEquals("/apiops/projects/payments/credentials/api-user/jwk/encryption/enc/", taken().getPath());
     }
 
@@ -462,8 +464,8 @@ class ApinizerClientWireTest {
     void removeSlotsDeleteTheSlotPathWithTrailingSlash() throws Exception {
         answer(DEPLOYED);
         answer(DEPLOYED);
-        MutationResult result = client.removeCredentialJwk("payments", "ödeme", CredentialSlot.VALIDATION);
-        client.removeCredentialJwk("payments", "ödeme", CredentialSlot.ENCRYPTION);
+        MutationResult result = client.removeCredentialJwk(Project.named("payments"), "ödeme", CredentialSlot.VALIDATION);
+        client.removeCredentialJwk(Project.named("payments"), "ödeme", CredentialSlot.ENCRYPTION);
         RecordedRequest v = taken();
         assertEquals("DELETE", v.getMethod());
         assertEquals("/apiops/projects/payments/credentials/%C3%B6deme/jwk/validation/", v.getPath());
@@ -477,7 +479,7 @@ class ApinizerClientWireTest {
         server.enqueue(new MockResponse().setResponseCode(400)
                 .setBody("{\"error\":\"bad_request\",\"error_description\":\"Credential (username: api-user) was not found!\"}"));
         GatewayException e = assertThrows(GatewayException.class,
-                () -> client.removeCredentialJwk("p", "api-user", CredentialSlot.VALIDATION));
+                () -> client.removeCredentialJwk(Project.named("p"), "api-user", CredentialSlot.VALIDATION));
         assertTrue(e.failure() instanceof Failure.NotFound);
     }
 
@@ -489,7 +491,7 @@ class ApinizerClientWireTest {
             ApinizerClient prefixed = new ApinizerClient(ConnectionSettings.of(server.url(base).uri(),
                     new Authentication.PersonalToken(Secret.of(TOKEN))));
             answer(DEPLOYED);
-            prefixed.removeCredentialJwk("p", "u", CredentialSlot.VALIDATION);
+            prefixed.removeCredentialJwk(Project.named("p"), "u", CredentialSlot.VALIDATION);
             assertEquals("/manager/apiops/projects/p/credentials/u/jwk/validation/", taken().getPath(), base);
         }
     }

@@ -121,7 +121,7 @@ class CredentialListViewModelTest {
     @Test
     void expiryIsJudgedByTheConsolesClockNotTheWallClock() throws Exception {
         List<Credential> all = fx.main.projects().projects().stream()
-                .flatMap(p -> fx.admin().listCredentials(p.name()).stream())
+                .flatMap(p -> fx.admin().listCredentials(Project.named(p.name())).stream())
                 .filter(c -> c.expireDate() != null).toList();
         Instant earliest = all.stream().map(Credential::expireDate).min(Comparator.naturalOrder()).orElseThrow();
         Instant latest = all.stream().map(Credential::expireDate).max(Comparator.naturalOrder()).orElseThrow();

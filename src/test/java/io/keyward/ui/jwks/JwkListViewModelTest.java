@@ -66,7 +66,7 @@ class JwkListViewModelTest {
         for (Credential c : ws.credentials()) {
             for (CredentialSlot s : CredentialSlot.values()) {
                 if (jwkName.equals(c.jwks().nameIn(s))) {
-                    out.add(c.username() + " (" + s.pathSegment() + ")");
+                    out.add(c.username() + " (" + s.label() + ")");
                 }
             }
         }
@@ -145,11 +145,11 @@ class JwkListViewModelTest {
                 || jwk.name().equals(c.jwks().encryptionJwkName())).findFirst().orElseThrow();
         CredentialSlot slot = jwk.name().equals(holder.jwks().validationJwkName()) ? CredentialSlot.VALIDATION
                 : CredentialSlot.ENCRYPTION;
-        fx.admin().removeCredentialJwk(ws.project(), holder.username(), slot);
+        fx.admin().removeCredentialJwk(Project.named(ws.project()), holder.username(), slot);
 
         fx.main.refresh();
 
-        assertFalse(vm.detailsProperty().get().contains(holder.username() + " (" + slot.pathSegment() + ")"),
+        assertFalse(vm.detailsProperty().get().contains(holder.username() + " (" + slot.label() + ")"),
                 vm.detailsProperty().get());
     }
 
@@ -200,7 +200,7 @@ class JwkListViewModelTest {
 
         assertEquals(2, fx.dialogs.deleteJwkDialogs.size());
         assertTrue(jwkNames().contains(jwk.name()));
-        assertTrue(fx.admin().listJwks(ws.project()).stream().anyMatch(j -> j.name().equals(jwk.name())));
+        assertTrue(fx.admin().listJwks(Project.named(ws.project())).stream().anyMatch(j -> j.name().equals(jwk.name())));
         assertTrue(fx.main.results().entries().isEmpty());
         assertTrue(fx.consoleClient().mutations().isEmpty());
     }
@@ -252,7 +252,7 @@ class JwkListViewModelTest {
         Jwk jwk = ws.jwks().get(0);
         Jwk other = ws.jwks().get(1);
         String taken = "taken-behind-your-back";
-        fx.admin().updateJwk(ws.project(), other.name(), new JwkUpdate(taken, null)); // the table is now stale
+        fx.admin().updateJwk(Project.named(ws.project()), other.name(), new JwkUpdate(taken, null)); // the table is now stale
         assertFalse(jwkNames().contains(taken));
         vm.selectedProperty().set(jwk);
         fx.dialogs.edit(new Edit(taken, null), new Edit(taken + "-2", null));
@@ -316,7 +316,7 @@ class JwkListViewModelTest {
         CryptoKey source = ws.keys().stream().filter(k -> k.id().equals(jwk.sourceId())).findFirst().orElseThrow();
         vm.selectedProperty().set(jwk);
         fx.main.keys().selectedProperty().set(source);
-        fx.dialogs.confirmKeyDeletion(io.keyward.model.JwkDeleteAction.NULLIFY);
+        fx.dialogs.confirmKeyDeletion(io.keyward.model.DerivedJwkPolicy.KEEP);
 
         fx.main.keys().deleteSelected();
 
@@ -345,7 +345,7 @@ class JwkListViewModelTest {
     void deletingAJwkThatWasDeletedElsewhereSaysSoInsteadOfOpeningTheDialog() {
         Jwk jwk = ws.jwks().get(0);
         vm.selectedProperty().set(jwk);
-        fx.admin().deleteJwk(ws.project(), jwk.name()); // someone else deleted it
+        fx.admin().deleteJwk(Project.named(ws.project()), jwk.name()); // someone else deleted it
 
         vm.deleteSelected();
 

@@ -6,7 +6,7 @@ import io.keyward.model.CredentialJwks;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Environment;
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.model.JwkSourceType;
 import io.keyward.model.KeyEnvironment;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class DeleteKeyDialogViewModelTest {
     void nullifyIsPreselectedAndKeepsEveryDerivedJwk() {
         DeleteKeyDialogViewModel vm = dialog(signing, credentials);
 
-        assertEquals(JwkDeleteAction.NULLIFY, vm.actionProperty().get());
+        assertEquals(DerivedJwkPolicy.KEEP, vm.actionProperty().get());
         assertEquals(List.of("signing-private", "signing-public"),
                 vm.effects().stream().map(DeleteKeyDialogViewModel.JwkEffect::jwkName).toList());
         assertEquals("PRIVATE_KEY", vm.effects().get(0).sourceType());
@@ -75,7 +75,7 @@ class DeleteKeyDialogViewModelTest {
     void switchingToDeleteChangesEveryEffectAndListsTheCredentialSlotsCleared() {
         DeleteKeyDialogViewModel vm = dialog(signing, credentials);
 
-        vm.actionProperty().set(JwkDeleteAction.DELETE);
+        vm.actionProperty().set(DerivedJwkPolicy.DELETE);
 
         assertEquals(2, vm.effects().size());
         vm.effects().forEach(e -> assertTrue(e.effect().startsWith("Deleted;"), e.effect()));
@@ -87,7 +87,7 @@ class DeleteKeyDialogViewModelTest {
         assertEquals("2 credential slots are cleared and those credentials are redeployed.",
                 vm.credentialNoteProperty().get());
 
-        vm.actionProperty().set(JwkDeleteAction.NULLIFY);
+        vm.actionProperty().set(DerivedJwkPolicy.KEEP);
         assertTrue(vm.credentialLosses().isEmpty(), "going back to NULLIFY clears the losses again");
         vm.effects().forEach(e -> assertTrue(e.effect().startsWith("Kept"), e.effect()));
     }
@@ -95,7 +95,7 @@ class DeleteKeyDialogViewModelTest {
     @Test
     void deleteWithNoHolderSaysSo() {
         DeleteKeyDialogViewModel vm = dialog(signing, List.of(credential("initech", null, null)));
-        vm.actionProperty().set(JwkDeleteAction.DELETE);
+        vm.actionProperty().set(DerivedJwkPolicy.DELETE);
         assertTrue(vm.credentialLosses().isEmpty());
         assertEquals("No credential holds any of these JWKs.", vm.credentialNoteProperty().get());
     }
@@ -116,7 +116,7 @@ class DeleteKeyDialogViewModelTest {
         assertTrue(note.contains("cannot tell which JWKs were derived"), note);
         assertFalse(note.startsWith("No JWK"), note);
 
-        vm.actionProperty().set(JwkDeleteAction.DELETE);
+        vm.actionProperty().set(DerivedJwkPolicy.DELETE);
         String credentialNote = vm.credentialNoteProperty().get();
         assertTrue(credentialNote.contains("cannot tell"), credentialNote);
         assertFalse(credentialNote.startsWith("No credential"), credentialNote);
@@ -128,7 +128,7 @@ class DeleteKeyDialogViewModelTest {
         Credential silent = new Credential("x", "legacy-client", null, null, null, true, null, null, null, null);
         DeleteKeyDialogViewModel vm = dialog(signing, List.of(credential("checkout", "signing-private", null), silent));
 
-        vm.actionProperty().set(JwkDeleteAction.DELETE);
+        vm.actionProperty().set(DerivedJwkPolicy.DELETE);
 
         assertTrue(vm.credentialLosses().isEmpty(), "a partial list would imply the rest hold nothing");
         assertTrue(vm.credentialNoteProperty().get().contains("does not report which JWKs credentials hold"),
@@ -160,14 +160,14 @@ class DeleteKeyDialogViewModelTest {
 
         vm.confirm().typedProperty().set("Legacy Key");
         assertTrue(vm.confirm().matchesProperty().get());
-        assertEquals(JwkDeleteAction.NULLIFY, vm.confirmedAction());
-        vm.actionProperty().set(JwkDeleteAction.DELETE);
-        assertEquals(JwkDeleteAction.DELETE, vm.confirmedAction());
+        assertEquals(DerivedJwkPolicy.KEEP, vm.confirmedAction());
+        vm.actionProperty().set(DerivedJwkPolicy.DELETE);
+        assertEquals(DerivedJwkPolicy.DELETE, vm.confirmedAction());
     }
 
     @Test
-    void actionDescriptionsNameTheServerValue() {
-        assertTrue(DeleteKeyDialogViewModel.describe(JwkDeleteAction.NULLIFY).contains("(NULLIFY)"));
-        assertTrue(DeleteKeyDialogViewModel.describe(JwkDeleteAction.DELETE).contains("(DELETE)"));
+    void actionDescriptionsSayWhatHappensToTheJwks() {
+        assertTrue(DeleteKeyDialogViewModel.describe(DerivedJwkPolicy.KEEP).contains("lose their link"));
+        assertTrue(DeleteKeyDialogViewModel.describe(DerivedJwkPolicy.DELETE).contains("cleared from credentials"));
     }
 }

@@ -4,7 +4,7 @@ import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
-import io.keyward.model.JwkDeleteAction;
+import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.model.Project;
 import io.keyward.ui.ManualTaskRunner;
 import io.keyward.ui.SandboxFixture;
@@ -72,7 +72,7 @@ class KeyListViewModelTest {
         for (Credential c : ws.credentials()) {
             for (CredentialSlot s : CredentialSlot.values()) {
                 if (jwkNames.contains(c.jwks().nameIn(s))) {
-                    out.add(c.username() + "/" + s.pathSegment());
+                    out.add(c.username() + "/" + s.label());
                 }
             }
         }
@@ -84,7 +84,7 @@ class KeyListViewModelTest {
     }
 
     boolean keyOnServer() {
-        return fx.admin().listKeys(ws.project()).stream().anyMatch(k -> k.name().equals(key.name()));
+        return fx.admin().listKeys(Project.named(ws.project())).stream().anyMatch(k -> k.name().equals(key.name()));
     }
 
     @Test
@@ -156,22 +156,22 @@ class KeyListViewModelTest {
         // Behind the console's back: one derived JWK is gone and the table does not know yet.
         String goneMeanwhile = derived.stream().filter(n -> holdersOf(new HashSet<>(List.of(n))).isEmpty()).findFirst()
                 .orElse(derived.get(derived.size() - 1));
-        fx.admin().deleteJwk(ws.project(), goneMeanwhile);
+        fx.admin().deleteJwk(Project.named(ws.project()), goneMeanwhile);
         assertTrue(jwkNames().contains(goneMeanwhile));
         List<String> expected = derived.stream().filter(n -> !n.equals(goneMeanwhile)).toList();
         List<String> expectedHolders = holdersOf(new HashSet<>(expected));
-        List<String> envs = fx.admin().listEnvironments(ws.project()).stream().map(e -> e.name()).toList();
+        List<String> envs = fx.admin().listEnvironments(Project.named(ws.project())).stream().map(e -> e.name()).toList();
 
         List<String> seen = new ArrayList<>();
         fx.dialogs.whileDeleteKeyOpen(d -> {
             assertEquals(key.name(), d.key().name());
-            assertEquals(JwkDeleteAction.NULLIFY, d.actionProperty().get(), "NULLIFY is preselected");
+            assertEquals(DerivedJwkPolicy.KEEP, d.actionProperty().get(), "NULLIFY is preselected");
             assertEquals(expected, d.effects().stream().map(DeleteKeyDialogViewModel.JwkEffect::jwkName).toList());
             d.effects().forEach(e -> assertTrue(e.effect().startsWith("Kept"), e.effect()));
             assertTrue(d.credentialLosses().isEmpty(), "NULLIFY lists no credential losses");
             assertEquals(envs, d.environments());
 
-            d.actionProperty().set(JwkDeleteAction.DELETE);
+            d.actionProperty().set(DerivedJwkPolicy.DELETE);
             d.effects().forEach(e -> assertTrue(e.effect().startsWith("Deleted;"), e.effect()));
             assertEquals(expectedHolders.size(), d.credentialLosses().size(), d.credentialLosses().toString());
             for (String h : expectedHolders) {
@@ -180,7 +180,7 @@ class KeyListViewModelTest {
                 assertTrue(d.credentialLosses().stream().anyMatch(l -> l.startsWith(user + " loses ")
                         && l.contains("from its " + slot + " slot")), d.credentialLosses() + " should name " + h);
             }
-            d.actionProperty().set(JwkDeleteAction.NULLIFY);
+            d.actionProperty().set(DerivedJwkPolicy.KEEP);
             seen.add("opened");
         });
         vm.selectedProperty().set(key);
@@ -210,7 +210,7 @@ class KeyListViewModelTest {
     void aWrongTypedNameDeletesNothing() {
         vm.selectedProperty().set(key);
         for (String typed : List.of(key.name().toUpperCase(java.util.Locale.ROOT), key.name() + " ", "", "x")) {
-            fx.dialogs.confirmKeyDeletion(JwkDeleteAction.DELETE, typed);
+            fx.dialogs.confirmKeyDeletion(DerivedJwkPolicy.DELETE, typed);
             vm.deleteSelected();
         }
 
@@ -224,7 +224,7 @@ class KeyListViewModelTest {
     @Test
     void confirmDeleteRemovesTheDerivedJwksAndReportsEveryEnvironment() {
         vm.selectedProperty().set(key);
-        fx.dialogs.confirmKeyDeletion(JwkDeleteAction.DELETE);
+        fx.dialogs.confirmKeyDeletion(DerivedJwkPolicy.DELETE);
 
         vm.deleteSelected();
 
@@ -234,21 +234,21 @@ class KeyListViewModelTest {
         assertTrue(holdersOf(new HashSet<>(derived)).isEmpty(), "slots holding them are cleared");
         assertEquals(1, fx.main.results().entries().size());
         ResultEntry entry = fx.main.results().entries().get(0);
-        assertEquals("Delete key (DELETE)", entry.action());
+        assertEquals("Delete key (delete derived JWKs)", entry.action());
         assertEquals(ws.project() + " / " + key.name(), entry.target());
         assertEquals(ResultEntry.Outcome.SUCCEEDED, entry.outcome());
         assertEquals(ws.environmentNames(), entry.environments().stream().map(ResultEntry.EnvironmentRow::environment)
                 .toList());
         assertTrue(entry.environments().stream().allMatch(ResultEntry.EnvironmentRow::success));
         assertEquals(List.of(new io.keyward.ui.RecordingClient.Call("deleteKey", ws.project(), key.name(),
-                JwkDeleteAction.DELETE)), fx.consoleClient().mutations());
+                DerivedJwkPolicy.DELETE)), fx.consoleClient().mutations());
     }
 
     @Test
     void confirmNullifyKeepsTheDerivedJwksWithoutTheirLink() {
         List<Credential> credentialsBefore = List.copyOf(ws.credentials());
         vm.selectedProperty().set(key);
-        fx.dialogs.confirmKeyDeletion(JwkDeleteAction.NULLIFY);
+        fx.dialogs.confirmKeyDeletion(DerivedJwkPolicy.KEEP);
 
         vm.deleteSelected();
 
@@ -260,14 +260,14 @@ class KeyListViewModelTest {
         }
         assertEquals(credentialsBefore, List.copyOf(ws.credentials()), "no credential loses a JWK");
         ResultEntry entry = fx.main.results().entries().get(0);
-        assertEquals("Delete key (NULLIFY)", entry.action());
+        assertEquals("Delete key (keep derived JWKs)", entry.action());
         assertEquals(ws.environmentNames().size(), entry.environments().size());
     }
 
     @Test
     void theDeletedKeyDoesNotStaySelected() {
         vm.selectedProperty().set(key);
-        fx.dialogs.confirmKeyDeletion(JwkDeleteAction.NULLIFY);
+        fx.dialogs.confirmKeyDeletion(DerivedJwkPolicy.KEEP);
 
         vm.deleteSelected();
 
@@ -280,7 +280,7 @@ class KeyListViewModelTest {
     void aFailedSnapshotBeforeTheDialogOpensNoDialog() {
         vm.selectedProperty().set(key);
         fx.faults().setErrorRate(1.0);
-        fx.dialogs.confirmKeyDeletion(JwkDeleteAction.DELETE);
+        fx.dialogs.confirmKeyDeletion(DerivedJwkPolicy.DELETE);
 
         vm.deleteSelected();
 
@@ -301,7 +301,7 @@ class KeyListViewModelTest {
         runner.runAll();
         CryptoKey k = ws.keys().get(0);
         vm.selectedProperty().set(k);
-        fx.dialogs.confirmKeyDeletion(JwkDeleteAction.NULLIFY);
+        fx.dialogs.confirmKeyDeletion(DerivedJwkPolicy.KEEP);
 
         vm.deleteSelected();
         vm.deleteSelected(); // a double click while the snapshot loads

@@ -59,12 +59,12 @@ class WorkspaceTest {
 
         loadB.complete();
         assertFalse(ws.loadingProperty().get());
-        assertEquals(names(fx.admin().listJwks(b)), names(ws.jwks()));
+        assertEquals(names(fx.admin().listJwks(Project.named(b))), names(ws.jwks()));
 
         loadA.complete(); // the slow answer for a arrives late
         assertEquals(0, loadA.callbacksFired());
         assertEquals(b, ws.project());
-        assertEquals(names(fx.admin().listJwks(b)), names(ws.jwks()), "a's answer never lands");
+        assertEquals(names(fx.admin().listJwks(Project.named(b))), names(ws.jwks()), "a's answer never lands");
         assertFalse(ws.loadingProperty().get());
         assertTrue(failures.isEmpty());
     }
@@ -74,8 +74,8 @@ class WorkspaceTest {
         String a = projects.get(0);
         ws.open(a);
         ManualTaskRunner.Task<?> first = runner.newest().fetch(); // answered, but not yet delivered
-        String victim = fx.admin().listJwks(a).get(0).name();
-        fx.admin().deleteJwk(a, victim);
+        String victim = fx.admin().listJwks(Project.named(a)).get(0).name();
+        fx.admin().deleteJwk(Project.named(a), victim);
 
         ws.reload();
         ManualTaskRunner.Task<?> second = runner.newest();
@@ -102,7 +102,7 @@ class WorkspaceTest {
         runner.newest().complete();
 
         assertTrue(failures.isEmpty(), "the failure belonged to a project no longer shown");
-        assertEquals(names(fx.admin().listJwks(b)), names(ws.jwks()));
+        assertEquals(names(fx.admin().listJwks(Project.named(b))), names(ws.jwks()));
     }
 
     @Test
@@ -155,7 +155,7 @@ class WorkspaceTest {
         slow.complete();
 
         assertEquals(other.name(), live.project());
-        assertEquals(names(fx.admin().listJwks(other.name())), names(live.jwks()));
+        assertEquals(names(fx.admin().listJwks(Project.named(other.name()))), names(live.jwks()));
         assertFalse(live.loadingProperty().get());
         assertFalse(main.busyProperty().get());
         assertTrue(runner.pending().isEmpty());
@@ -178,6 +178,6 @@ class WorkspaceTest {
         assertTrue(ws.keys().isEmpty() && ws.jwks().isEmpty() && ws.credentials().isEmpty()
                 && ws.environments().isEmpty(), "a's rows are gone before b's answer arrives");
         runner.newest().complete();
-        assertEquals(names(fx.admin().listJwks(b)), names(ws.jwks()));
+        assertEquals(names(fx.admin().listJwks(Project.named(b))), names(ws.jwks()));
     }
 }

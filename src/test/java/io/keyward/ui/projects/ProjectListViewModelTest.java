@@ -52,9 +52,9 @@ class ProjectListViewModelTest {
         Project first = vm.projects().get(0);
         assertEquals(first, vm.selectedProperty().get());
         assertEquals(first.name(), ws.project());
-        assertEquals(names(fx.admin().listKeys(first.name())), names(ws.keys()));
-        assertEquals(names(fx.admin().listJwks(first.name())), names(ws.jwks()));
-        assertEquals(fx.admin().listCredentials(first.name()), List.copyOf(ws.credentials()));
+        assertEquals(names(fx.admin().listKeys(Project.named(first.name()))), names(ws.keys()));
+        assertEquals(names(fx.admin().listJwks(Project.named(first.name()))), names(ws.jwks()));
+        assertEquals(fx.admin().listCredentials(Project.named(first.name())), List.copyOf(ws.credentials()));
         assertEquals(List.of("production", "staging", "test"), ws.environmentNames());
         assertFalse(vm.loadingProperty().get());
         assertFalse(ws.loadingProperty().get());
@@ -109,11 +109,11 @@ class ProjectListViewModelTest {
         vm.selectedProperty().set(other);
 
         assertEquals(other.name(), ws.project());
-        assertEquals(names(fx.admin().listKeys(other.name())), names(ws.keys()));
+        assertEquals(names(fx.admin().listKeys(Project.named(other.name()))), names(ws.keys()));
         assertFalse(names(ws.keys()).equals(keysBefore));
-        assertEquals(names(fx.admin().listJwks(other.name())), names(ws.jwks()));
-        assertEquals(fx.admin().listCredentials(other.name()), List.copyOf(ws.credentials()));
-        assertEquals(fx.admin().listEnvironments(other.name()).stream().map(Environment::name).toList(),
+        assertEquals(names(fx.admin().listJwks(Project.named(other.name()))), names(ws.jwks()));
+        assertEquals(fx.admin().listCredentials(Project.named(other.name())), List.copyOf(ws.credentials()));
+        assertEquals(fx.admin().listEnvironments(Project.named(other.name())).stream().map(Environment::name).toList(),
                 ws.environmentNames());
         String projectId = ws.keys().get(0).projectId();
         assertTrue(ws.keys().stream().allMatch(k -> k.projectId().equals(projectId)));
@@ -126,14 +126,14 @@ class ProjectListViewModelTest {
         fx.main.refresh();
         assertEquals("müşteri-portalı", ws.project());
         assertEquals("müşteri-portalı", vm.selectedProperty().get().name());
-        assertEquals(names(fx.admin().listKeys("müşteri-portalı")), names(ws.keys()));
+        assertEquals(names(fx.admin().listKeys(Project.named("müşteri-portalı"))), names(ws.keys()));
     }
 
     @Test
     void refreshPicksUpServerChangesInTheOpenProject() {
         String project = ws.project();
         String victim = ws.jwks().get(0).name();
-        fx.admin().deleteJwk(project, victim);
+        fx.admin().deleteJwk(Project.named(project), victim);
         assertTrue(names(ws.jwks()).contains(victim), "not yet refreshed");
 
         fx.main.refresh();

@@ -1,4 +1,6 @@
-package io.keyward.model;
+package io.keyward.gateway.apinizer;
+
+import io.keyward.model.Secret;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,37 +1,60 @@
 package io.keyward.app;
 
+import io.keyward.gateway.BackendKind;
 import io.keyward.gateway.ConnectionSettings;
+import io.keyward.gateway.GatewayClient;
+import io.keyward.gateway.SignInMethod;
 import io.keyward.gateway.apinizer.ApinizerClient;
 import io.keyward.model.Secret;
+import io.keyward.sandbox.SandboxOptions;
 import io.keyward.sandbox.SandboxServer;
+import io.keyward.session.BackgroundTask;
+import io.keyward.session.ClientFactory;
+import io.keyward.session.ConnectionProfile;
+import io.keyward.session.ThreadPoolTaskExecutor;
 import io.keyward.ui.common.DialogService;
-import io.keyward.ui.common.FxTaskRunner;
-import io.keyward.ui.connect.ClientFactory;
-import io.keyward.ui.connect.ConnectionProfile;
 import io.keyward.ui.main.MainViewModel;
+import javafx.application.Platform;
 import okhttp3.OkHttpClient;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
- * The composition root: creates the long-lived pieces once and passes them through constructors.
- * No static singletons, no service locator.
+ * The composition root: creates the long-lived pieces once and passes them through constructors,
+ * and decides which adapter serves which backend. No static singletons, no service locator.
  */
 public final class AppContext implements AutoCloseable {
 
     public static final String DEMO_PROFILE = "Demo sandbox";
 
-    private final FxTaskRunner runner = new FxTaskRunner(4);
+    private final ThreadPoolTaskExecutor executor;
     private OkHttpClient http; // created with the first connection, off the start-up path
-    private final ClientFactory clients;
     private final MainViewModel main;
     private volatile SandboxServer sandbox;
 
     public AppContext(DialogService dialogs, Clock clock) {
-        // One OkHttp dispatcher and pool for all connections; each client derives its own timeouts.
-        this.clients = profile -> new ApinizerClient(ConnectionSettings.of(profile.managerUrl(),
-                profile.authentication()), http());
-        this.main = new MainViewModel(clients, runner, dialogs, clock);
+        this(dialogs, clock, Platform::runLater);
+    }
+
+    AppContext(DialogService dialogs, Clock clock, java.util.concurrent.Executor uiThread) {
+        // A callback that throws is a bug; the main window says so instead of failing silently.
+        Consumer<Throwable>[] report = new Consumer[1];
+        this.executor = new ThreadPoolTaskExecutor(4, uiThread, t -> report[0].accept(t));
+        this.main = new MainViewModel(clients(), executor, dialogs, clock);
+        report[0] = main::failed;
+    }
+
+    /** One OkHttp dispatcher and pool for all connections; each client derives its own timeouts. */
+    private ClientFactory clients() {
+        return profile -> create(profile.backend(), ConnectionSettings.of(profile.url(), profile.authentication()));
+    }
+
+    private GatewayClient create(BackendKind backend, ConnectionSettings settings) {
+        return switch (backend) {
+            case APINIZER -> new ApinizerClient(settings, http());
+            case AMPERSAND -> throw new IllegalArgumentException("Ampersand is not available yet.");
+        };
     }
 
     private synchronized OkHttpClient http() {
@@ -45,22 +68,25 @@ public final class AppContext implements AutoCloseable {
         return main;
     }
 
-    public FxTaskRunner runner() {
-        return runner;
+    public ThreadPoolTaskExecutor executor() {
+        return executor;
     }
 
     /** Starts the embedded sandbox off the FX thread and connects to it as the built-in profile. */
     public void startDemoSandbox(Runnable onConnected) {
-        runner.run(() -> SandboxServer.start(io.keyward.sandbox.SandboxOptions.defaults()), server -> {
-            sandbox = server;
-            main.connect(demoProfile(server));
-            onConnected.run();
-        }, main::failed);
+        BackgroundTask.of(() -> SandboxServer.start(SandboxOptions.defaults()))
+                .onSuccess(server -> {
+                    sandbox = server;
+                    main.connect(demoProfile(server));
+                    onConnected.run();
+                })
+                .onFailure(main::failed)
+                .executeWith(executor);
     }
 
     static ConnectionProfile demoProfile(SandboxServer server) {
-        return new ConnectionProfile(DEMO_PROFILE, server.baseUrl(), ConnectionProfile.AuthMode.TOKEN, null,
-                Secret.of(server.adminToken()), true);
+        return new ConnectionProfile(DEMO_PROFILE, BackendKind.APINIZER, server.baseUrl(), SignInMethod.PERSONAL_TOKEN,
+                null, Secret.of(server.adminToken()), true);
     }
 
     public SandboxServer sandbox() {
@@ -69,7 +95,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
-        runner.close();
+        executor.close();
         SandboxServer s = sandbox;
         if (s != null) {
             s.close();

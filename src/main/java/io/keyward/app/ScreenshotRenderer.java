@@ -6,7 +6,6 @@ import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
 import io.keyward.model.DerivedJwkPolicy;
-import io.keyward.ui.common.FxDialogService;
 import io.keyward.ui.connect.ConnectionsDialog;
 import io.keyward.ui.connect.ConnectionsViewModel;
 import io.keyward.ui.credentials.RemoveCredentialJwkDialog;
@@ -20,7 +19,8 @@ import io.keyward.ui.jwks.EditJwkDialogViewModel;
 import io.keyward.ui.keys.DeleteKeyDialog;
 import io.keyward.ui.keys.DeleteKeyDialogViewModel;
 import io.keyward.ui.main.MainView;
-import io.keyward.ui.main.Workspace;
+import io.keyward.session.Workspace;
+import io.keyward.ui.main.ReconnectDialog;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -81,65 +81,70 @@ final class ScreenshotRenderer {
         Credential other = w.credentials().stream().filter(c -> c != holder && c.slotsReported()
                 && c.jwks().encryptionJwkName() != null).findFirst().orElse(holder);
         Jwk generated = w.jwks().stream().filter(j -> !j.isAttachedToSource()).findFirst().orElse(w.jwks().get(0));
-        var client = w.client();
-        String project = w.project();
+        var connection = w.connection();
+        var client = connection.client();
+        var project = w.project();
         steps.add(() -> {
             context.sandbox().faults().setFailingEnvironment("staging");
-            context.main().mutations().run("Remove encryption JWK", project + " / " + other.username(),
-                    () -> client.credentialJwkSlots().orElseThrow().removeCredentialJwk(
-                            io.keyward.model.Project.named(project), other.username(), CredentialSlot.ENCRYPTION));
+            context.main().mutations().run(connection, project, "Remove encryption JWK",
+                    project.name() + " / " + other.username(),
+                    () -> client.credentialJwkSlots().orElseThrow().removeCredentialJwk(project, other.username(),
+                            CredentialSlot.ENCRYPTION), r -> { }, context.main()::failed);
         });
         steps.add(() -> {
             context.sandbox().faults().reset();
-            context.main().mutations().run("Update JWK description", project + " / " + generated.name(),
-                    () -> client.jwks().orElseThrow().updateJwk(io.keyward.model.Project.named(project), generated.name(),
-                            new io.keyward.model.JwkUpdate(null, generated.description() + " (reviewed)")));
+            context.main().mutations().run(connection, project, "Update JWK description",
+                    project.name() + " / " + generated.name(),
+                    () -> client.jwks().orElseThrow().updateJwk(project, generated.name(),
+                            new io.keyward.model.JwkUpdate(null, generated.description() + " (reviewed)")),
+                    r -> { }, context.main()::failed);
         });
         steps.add(() -> {
             view.tabs().getSelectionModel().select(0);
             select("keys-table", key);
         });
         steps.add(() -> snap(stage.getScene().getRoot(), "main-window.png"));
-        dialog("delete-key-dialog.png", () -> DeleteKeyDialog.build(stage, new DeleteKeyDialogViewModel(
-                Impacts.keyDeletion(key, w.jwks(), w.credentials(), w.environments()))));
+        dialog("delete-key-dialog.png", () -> new DeleteKeyDialog(new DeleteKeyDialogViewModel(
+                Impacts.keyDeletion(key, w.jwks(), w.credentials(), w.environments()))).build(stage));
         dialog("delete-key-dialog-delete-action.png", () -> {
             DeleteKeyDialogViewModel vm = new DeleteKeyDialogViewModel(
                     Impacts.keyDeletion(key, w.jwks(), w.credentials(), w.environments()));
             vm.actionProperty().set(DerivedJwkPolicy.DELETE);
             vm.confirm().typedProperty().set(key.name());
-            var d = DeleteKeyDialog.build(stage, vm);
+            var d = new DeleteKeyDialog(vm).build(stage);
             d.getDialogPane().lookupAll(".radio-button").forEach(n -> {
                 var rb = (javafx.scene.control.RadioButton) n;
                 rb.setSelected(rb.getUserData() == DerivedJwkPolicy.DELETE);
             });
             return d;
         });
-        dialog("delete-jwk-dialog.png", () -> DeleteJwkDialog.build(stage, new DeleteJwkDialogViewModel(
-                Impacts.jwkDeletion(derived, w.keys(), w.credentials(), w.environments()))));
+        dialog("delete-jwk-dialog.png", () -> new DeleteJwkDialog(new DeleteJwkDialogViewModel(
+                Impacts.jwkDeletion(derived, w.keys(), w.credentials(), w.environments()))).build(stage));
         dialog("edit-jwk-dialog.png", () -> {
             Set<String> others = w.jwks().stream().map(Jwk::name).filter(n -> !n.equals(derived.name()))
                     .collect(Collectors.toSet());
             EditJwkDialogViewModel vm = new EditJwkDialogViewModel(derived, others, (u, ok, failed) -> { });
             vm.nameProperty().set(others.iterator().next()); // shows the inline uniqueness error
-            return EditJwkDialog.build(stage, vm);
+            return new EditJwkDialog(vm).build(stage);
         });
-        dialog("remove-credential-jwk-dialog.png", () -> RemoveCredentialJwkDialog.build(stage,
+        dialog("remove-credential-jwk-dialog.png", () -> new RemoveCredentialJwkDialog(
                 new RemoveCredentialJwkDialogViewModel(Impacts.slotRemoval(holder, CredentialSlot.VALIDATION,
-                        w.environments()))));
+                        w.environments()))).build(stage));
         dialog("set-credential-jwk-dialog.png", () -> {
             SetCredentialJwkDialogViewModel vm = new SetCredentialJwkDialogViewModel(holder, CredentialSlot.ENCRYPTION,
                     w.jwks(), w.environmentNames());
-            var d = SetCredentialJwkDialog.build(stage, vm);
+            var d = new SetCredentialJwkDialog(vm).build(stage);
             @SuppressWarnings("unchecked")
             var list = (javafx.scene.control.ListView<Jwk>) d.getDialogPane().lookup("#jwk-choices");
             list.getSelectionModel().select(0);
             return d;
         });
-        dialog("connections-dialog.png", () -> ConnectionsDialog.build(stage, new ConnectionsViewModel(
-                context.main().profiles(), context.main().activeProperty().get(), p -> null, context.runner(), p -> { })));
-        dialog("reconnect-dialog.png", () -> FxDialogService.reconnectAlert(stage,
-                "Loading projects failed: Invalid token (HTTP 401).\n\nThe token for \u201CDemo sandbox\u201D may have "
-                        + "expired or been revoked. Reconnect with a new token?"));
+        dialog("connections-dialog.png", () -> new ConnectionsDialog(new ConnectionsViewModel(
+                context.main().profiles(), context.main().activeProperty().get(), p -> null, context.executor(),
+                p -> { })).build(stage));
+        dialog("reconnect-dialog.png", () -> new ReconnectDialog(new ReconnectDialog.Prompt(
+                "Loading projects failed: Invalid token (HTTP 401).\n\nThe credentials for \u201CDemo sandbox\u201D "
+                        + "may have expired or been revoked. Reconnect?")).build(stage));
         steps.add(() -> {
             System.out.println("screenshots=" + dir.toAbsolutePath());
             Platform.exit();
@@ -150,7 +155,7 @@ final class ScreenshotRenderer {
     private void dialog(String file, Supplier<Dialog<?>> build) {
         Dialog<?>[] open = new Dialog<?>[1];
         steps.add(() -> {
-            open[0] = build.get();
+            open[0] = io.keyward.ui.common.DialogFrames.growWithContent(build.get());
             open[0].show();
         });
         steps.add(() -> {

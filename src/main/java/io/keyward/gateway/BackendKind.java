@@ -8,19 +8,22 @@ import java.util.List;
  * {@link GatewayClient#capabilities()}.
  */
 public enum BackendKind {
-    APINIZER("Apinizer", "Manager URL", "https://apinizer.example.com",
+    APINIZER("Apinizer", "Manager URL", "manager URL", "https://apinizer.example.com",
             List.of(SignInMethod.PERSONAL_TOKEN, SignInMethod.USERNAME_PASSWORD)),
-    AMPERSAND("Ampersand", "API base URL", "https://api.withampersand.com/v1",
+    AMPERSAND("Ampersand", "API base URL", "API base URL", "https://api.withampersand.com/v1",
             List.of(SignInMethod.API_KEY));
 
     private final String displayName;
     private final String urlLabel;
+    private final String urlNoun;
     private final String urlExample;
     private final List<SignInMethod> signInMethods;
 
-    BackendKind(String displayName, String urlLabel, String urlExample, List<SignInMethod> signInMethods) {
+    BackendKind(String displayName, String urlLabel, String urlNoun, String urlExample,
+                List<SignInMethod> signInMethods) {
         this.displayName = displayName;
         this.urlLabel = urlLabel;
+        this.urlNoun = urlNoun;
         this.urlExample = urlExample;
         this.signInMethods = signInMethods;
     }
@@ -32,6 +35,11 @@ public enum BackendKind {
     /** What the address is called in the connection form. */
     public String urlLabel() {
         return urlLabel;
+    }
+
+    /** The address in a sentence: "the manager URL". */
+    public String urlNoun() {
+        return urlNoun;
     }
 
     public String urlExample() {

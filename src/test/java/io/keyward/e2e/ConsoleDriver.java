@@ -313,6 +313,12 @@ final class ConsoleDriver implements AutoCloseable {
         });
     }
 
+    /** The name of the project open in the workspace, or null. */
+    String openProjectName() {
+        var p = context.main().workspace().project();
+        return p == null ? null : p.name();
+    }
+
     // ---- the sandbox, seen directly ---------------------------------------------------------------
 
     /** A client of its own to the same sandbox: what the server holds, independent of the console. */

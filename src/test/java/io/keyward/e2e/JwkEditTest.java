@@ -4,7 +4,7 @@ import io.keyward.model.Project;
 import io.keyward.gateway.apinizer.ApinizerClient;
 import io.keyward.model.Jwk;
 import io.keyward.model.JwkUpdate;
-import io.keyward.ui.results.ResultEntry;
+import io.keyward.session.ResultEntry;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;

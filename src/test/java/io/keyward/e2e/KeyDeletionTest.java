@@ -6,7 +6,7 @@ import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
-import io.keyward.ui.results.ResultEntry;
+import io.keyward.session.ResultEntry;
 import io.keyward.ui.results.ResultsView;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;

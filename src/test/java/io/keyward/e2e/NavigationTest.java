@@ -98,9 +98,9 @@ class NavigationTest extends ConsoleTest {
         ui.context.sandbox().faults().setLatencyMillis(1500);
         ui.clickProject(first);
         ui.waitUntil("the first project's load is under way", () -> ui.context.main().workspace().loadingProperty().get()
-                && first.equals(ui.context.main().workspace().project()));
+                && first.equals(ui.openProjectName()));
         ui.clickProject(second);
-        ui.waitUntil("the second project is open", () -> second.equals(ui.context.main().workspace().project()));
+        ui.waitUntil("the second project is open", () -> second.equals(ui.openProjectName()));
         ui.waitUntil("the second project's keys are shown", () ->
                 !ui.context.main().workspace().loadingProperty().get()
                         && ui.<CryptoKey>table("#keys-table").getItems().stream().anyMatch(k -> k.name().equals("portal-imza")));

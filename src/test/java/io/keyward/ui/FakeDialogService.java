@@ -3,6 +3,8 @@ package io.keyward.ui;
 import io.keyward.model.Jwk;
 import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.DialogView;
+import io.keyward.ui.main.ReconnectDialog;
 import io.keyward.ui.connect.ConnectionsViewModel;
 import io.keyward.ui.credentials.RemoveCredentialJwkDialogViewModel;
 import io.keyward.ui.credentials.SetCredentialJwkDialogViewModel;
@@ -148,8 +150,73 @@ public final class FakeDialogService implements DialogService {
 
     // ================================================================= DialogService
 
+    /** Answers a dialog of a new feature through its ViewModel: return the dialog's answer, empty for Cancel. */
+    public <M> void answer(Class<M> viewModelType, java.util.function.Function<M, Optional<?>> answer) {
+        generic.put(viewModelType, vm -> answer.apply(viewModelType.cast(vm)));
+    }
+
+    /** Every ViewModel of that type a dialog was shown for, in order. */
+    public <M> List<M> shown(Class<M> viewModelType) {
+        return shown.stream().filter(viewModelType::isInstance).map(viewModelType::cast).toList();
+    }
+
+    private final java.util.Map<Class<?>, java.util.function.Function<Object, Optional<?>>> generic =
+            new java.util.HashMap<>();
+    private final List<Object> shown = new ArrayList<>();
+    public final List<DialogService.FileRequest> fileRequests = new ArrayList<>();
+    private java.util.Deque<java.nio.file.Path> files = new java.util.ArrayDeque<>();
+
+    /** The files the user picks in the next file choosers, in order; none left means Cancel. */
+    public void chooseFiles(java.nio.file.Path... paths) {
+        files = new java.util.ArrayDeque<>(List.of(paths));
+    }
+
     @Override
-    public Optional<DerivedJwkPolicy> confirmDeleteKey(DeleteKeyDialogViewModel vm) {
+    @SuppressWarnings("unchecked")
+    public <R> Optional<R> show(DialogView<?, R> view) {
+        Object vm = view.viewModel();
+        shown.add(vm);
+        Optional<?> answer;
+        if (vm instanceof DeleteKeyDialogViewModel d) {
+            answer = confirmDeleteKey(d);
+        } else if (vm instanceof DeleteJwkDialogViewModel d) {
+            answer = confirmDeleteJwk(d) ? Optional.of(Boolean.TRUE) : Optional.empty();
+        } else if (vm instanceof RemoveCredentialJwkDialogViewModel d) {
+            answer = confirmRemoveCredentialJwk(d) ? Optional.of(Boolean.TRUE) : Optional.empty();
+        } else if (vm instanceof SetCredentialJwkDialogViewModel d) {
+            answer = chooseCredentialJwk(d);
+        } else if (vm instanceof EditJwkDialogViewModel d) {
+            editJwk(d);
+            answer = d.doneProperty().get() ? Optional.of(Boolean.TRUE) : Optional.empty();
+        } else if (vm instanceof ReconnectDialog.Prompt p) {
+            reconnectOffers.add(p.message());
+            answer = reconnect ? Optional.of(Boolean.TRUE) : Optional.empty();
+        } else if (vm instanceof ConnectionsViewModel c) {
+            connectionsDialogs.add(c);
+            inConnections.accept(c);
+            answer = c.doneProperty().get() ? Optional.of(Boolean.TRUE) : Optional.empty();
+        } else {
+            var handler = generic.entrySet().stream().filter(e -> e.getKey().isInstance(vm)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no scripted answer for a " + vm.getClass().getSimpleName()
+                            + " dialog"));
+            answer = handler.getValue().apply(vm);
+        }
+        return (Optional<R>) answer;
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> chooseFileToOpen(FileRequest request) {
+        fileRequests.add(request);
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> chooseFileToSave(FileRequest request) {
+        fileRequests.add(request);
+        return Optional.ofNullable(files.poll());
+    }
+
+    private Optional<DerivedJwkPolicy> confirmDeleteKey(DeleteKeyDialogViewModel vm) {
         deleteKeyDialogs.add(vm);
         whileDeleteKeyOpen.accept(vm);
         Confirmation<DerivedJwkPolicy> answer = deleteKey;
@@ -163,8 +230,7 @@ public final class FakeDialogService implements DialogService {
         return Optional.ofNullable(vm.confirmedAction());
     }
 
-    @Override
-    public boolean confirmDeleteJwk(DeleteJwkDialogViewModel vm) {
+    private boolean confirmDeleteJwk(DeleteJwkDialogViewModel vm) {
         deleteJwkDialogs.add(vm);
         whileDeleteJwkOpen.accept(vm);
         if (!deleteJwk.confirm()) {
@@ -174,15 +240,13 @@ public final class FakeDialogService implements DialogService {
         return vm.confirm().matches();
     }
 
-    @Override
-    public boolean confirmRemoveCredentialJwk(RemoveCredentialJwkDialogViewModel vm) {
+    private boolean confirmRemoveCredentialJwk(RemoveCredentialJwkDialogViewModel vm) {
         removeSlotDialogs.add(vm);
         whileRemoveSlotOpen.accept(vm);
         return removeSlot && vm.canConfirm(); // Confirm is disabled when the server reports the slot empty
     }
 
-    @Override
-    public Optional<Jwk> chooseCredentialJwk(SetCredentialJwkDialogViewModel vm) {
+    private Optional<Jwk> chooseCredentialJwk(SetCredentialJwkDialogViewModel vm) {
         chooseJwkDialogs.add(vm);
         whileChooseJwkOpen.accept(vm);
         if (chooseJwkName == null) {
@@ -193,8 +257,7 @@ public final class FakeDialogService implements DialogService {
         return vm.canConfirmProperty().get() ? Optional.ofNullable(vm.selectedProperty().get()) : Optional.empty();
     }
 
-    @Override
-    public void editJwk(EditJwkDialogViewModel vm) {
+    private void editJwk(EditJwkDialogViewModel vm) {
         editJwkDialogs.add(vm);
         whileEditJwkOpen.accept(vm);
         for (Edit e : edits) {
@@ -213,17 +276,5 @@ public final class FakeDialogService implements DialogService {
                     vm.nameErrorProperty().get(), vm.generalErrorProperty().get(), vm.doneProperty().get()));
         }
         // Not done after the scripted attempts: the user gives up and cancels.
-    }
-
-    @Override
-    public boolean offerReconnect(String message) {
-        reconnectOffers.add(message);
-        return reconnect;
-    }
-
-    @Override
-    public void showConnections(ConnectionsViewModel vm) {
-        connectionsDialogs.add(vm);
-        inConnections.accept(vm);
     }
 }

@@ -1,7 +1,9 @@
 package io.keyward.ui;
 
 import io.keyward.gateway.Authentication;
+import io.keyward.gateway.BackendKind;
 import io.keyward.gateway.ConnectionSettings;
+import io.keyward.gateway.SignInMethod;
 import io.keyward.gateway.GatewayClient;
 import io.keyward.gateway.apinizer.ApinizerClient;
 import io.keyward.model.Credential;
@@ -12,12 +14,12 @@ import io.keyward.model.Secret;
 import io.keyward.sandbox.FaultSettings;
 import io.keyward.sandbox.SandboxOptions;
 import io.keyward.sandbox.SandboxServer;
-import io.keyward.ui.common.DirectTaskRunner;
-import io.keyward.ui.common.TaskRunner;
-import io.keyward.ui.connect.ClientFactory;
-import io.keyward.ui.connect.ConnectionProfile;
+import io.keyward.session.DirectTaskExecutor;
+import io.keyward.session.TaskExecutor;
+import io.keyward.session.ClientFactory;
+import io.keyward.session.ConnectionProfile;
 import io.keyward.ui.main.MainViewModel;
-import io.keyward.ui.main.Workspace;
+import io.keyward.session.Workspace;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -55,12 +57,12 @@ public final class SandboxFixture implements AutoCloseable {
     private final List<RecordingClient> made = Collections.synchronizedList(new ArrayList<>());
     private final ApinizerClient admin;
 
-    private SandboxFixture(SandboxServer sandbox, TaskRunner runner, Clock clock) {
+    private SandboxFixture(SandboxServer sandbox, TaskExecutor runner, Clock clock) {
         this.sandbox = sandbox;
         this.clock = clock;
         this.factory = profile -> {
             RecordingClient c = new RecordingClient(new ApinizerClient(
-                    ConnectionSettings.of(profile.managerUrl(), profile.authentication())));
+                    ConnectionSettings.of(profile.url(), profile.authentication())));
             made.add(c);
             return c;
         };
@@ -69,18 +71,18 @@ public final class SandboxFixture implements AutoCloseable {
     }
 
     public static SandboxFixture start() throws IOException {
-        return start(new DirectTaskRunner(), Clock.fixed(NOW, ZoneOffset.UTC));
+        return start(new DirectTaskExecutor(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     public static SandboxFixture start(Clock clock) throws IOException {
-        return start(new DirectTaskRunner(), clock);
+        return start(new DirectTaskExecutor(), clock);
     }
 
-    public static SandboxFixture start(TaskRunner runner) throws IOException {
+    public static SandboxFixture start(TaskExecutor runner) throws IOException {
         return start(runner, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    public static SandboxFixture start(TaskRunner runner, Clock clock) throws IOException {
+    public static SandboxFixture start(TaskExecutor runner, Clock clock) throws IOException {
         return new SandboxFixture(SandboxServer.start(SandboxOptions.defaults()), runner, clock);
     }
 
@@ -99,8 +101,8 @@ public final class SandboxFixture implements AutoCloseable {
     }
 
     public ConnectionProfile profile(String token) {
-        return new ConnectionProfile(PROFILE_NAME, sandbox.baseUrl(), ConnectionProfile.AuthMode.TOKEN, null,
-                Secret.of(token), true);
+        return new ConnectionProfile(PROFILE_NAME, BackendKind.APINIZER, sandbox.baseUrl(),
+                SignInMethod.PERSONAL_TOKEN, null, Secret.of(token), true);
     }
 
     /** Connects the console with the admin token (loads projects and opens the first). */
@@ -110,6 +112,12 @@ public final class SandboxFixture implements AutoCloseable {
 
     public Workspace workspace() {
         return main.workspace();
+    }
+
+    /** The demo project with that name, as the server lists it. */
+    public Project project(String name) {
+        return admin.listProjects().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no project " + name));
     }
 
     /** Selects the project in the projects list, as a click would. */

@@ -5,12 +5,19 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
+
+import java.util.function.Supplier;
 
 /**
  * Frames for confirmation dialogs. A destructive dialog makes Cancel the default button (Enter
@@ -23,9 +30,13 @@ public final class DialogFrames {
     private DialogFrames() {
     }
 
-    public static Dialog<ButtonType> destructive(Window owner, String title, String header, ButtonType confirm,
-                                                 Node content, BooleanExpression allowed) {
-        Dialog<ButtonType> d = new Dialog<>();
+    /**
+     * @param answer what the dialog answers when confirmed (null counts as cancelled); Cancel, Esc
+     *               and closing the window answer nothing
+     */
+    public static <R> Dialog<R> destructive(Window owner, String title, String header, ButtonType confirm,
+                                            Node content, BooleanExpression allowed, Supplier<R> answer) {
+        Dialog<R> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(title);
         d.setHeaderText(header);
@@ -44,7 +55,61 @@ public final class DialogFrames {
         Button cancel = (Button) d.getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setDefaultButton(true);
         cancel.setCancelButton(true);
+        d.setResultConverter(b -> b == confirm ? answer.get() : null);
         return d;
+    }
+
+    /**
+     * Makes a dialog's window follow its content: it grows (never shrinks what the user resized)
+     * when the content gets taller or wider, e.g. a choice that lists more lines or a test result,
+     * and stays on the screen it is on. A window does not follow its content by itself, and without
+     * this buttons end up below the window's edge, under a window manager most of all.
+     */
+    public static <R> Dialog<R> growWithContent(Dialog<R> d) {
+        DialogPane pane = d.getDialogPane();
+        Runnable fit = () -> growToFit(d);
+        pane.needsLayoutProperty().addListener((o, was, now) -> {
+            if (now) {
+                Platform.runLater(fit);
+            }
+        });
+        d.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> Platform.runLater(fit));
+        return d;
+    }
+
+    static void growToFit(Dialog<?> d) {
+        DialogPane pane = d.getDialogPane();
+        if (pane.getScene() == null || pane.getScene().getWindow() == null || !pane.getScene().getWindow().isShowing()) {
+            return;
+        }
+        pane.applyCss();
+        pane.layout();
+        double neededW = pane.prefWidth(-1);
+        double shownW = pane.getScene().getWidth();
+        if (neededW > shownW + 0.5) {
+            d.setWidth(d.getWidth() + neededW - shownW);
+        }
+        double neededH = pane.prefHeight(pane.getScene().getWidth());
+        double shownH = pane.getScene().getHeight(); // the pane itself may already be taller than its window
+        if (neededH > shownH + 0.5) {
+            d.setHeight(d.getHeight() + neededH - shownH);
+        }
+        keepOnScreen(d);
+    }
+
+    /** Moves the window back onto the screen it is mostly on, title bar first. */
+    static void keepOnScreen(Dialog<?> d) {
+        var screens = Screen.getScreensForRectangle(d.getX(), d.getY(), Math.max(1, d.getWidth()),
+                Math.max(1, d.getHeight()));
+        Rectangle2D area = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
+        double x = Math.max(area.getMinX(), Math.min(d.getX(), area.getMaxX() - d.getWidth()));
+        double y = Math.max(area.getMinY(), Math.min(d.getY(), area.getMaxY() - d.getHeight()));
+        if (x != d.getX()) {
+            d.setX(x);
+        }
+        if (y != d.getY()) {
+            d.setY(y);
+        }
     }
 
     public static ButtonType confirmType(String label) {

@@ -1,14 +1,7 @@
 package io.keyward.ui.common;
 
-import io.keyward.model.Jwk;
-import io.keyward.model.DerivedJwkPolicy;
-import io.keyward.ui.connect.ConnectionsViewModel;
-import io.keyward.ui.credentials.RemoveCredentialJwkDialogViewModel;
-import io.keyward.ui.credentials.SetCredentialJwkDialogViewModel;
-import io.keyward.ui.jwks.DeleteJwkDialogViewModel;
-import io.keyward.ui.jwks.EditJwkDialogViewModel;
-import io.keyward.ui.keys.DeleteKeyDialogViewModel;
-
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,22 +10,23 @@ import java.util.Optional;
  */
 public interface DialogService {
 
-    /** @return the confirmed action, empty when cancelled */
-    Optional<DerivedJwkPolicy> confirmDeleteKey(DeleteKeyDialogViewModel vm);
+    /** Shows the dialog and waits. @return its answer, empty when cancelled */
+    <R> Optional<R> show(DialogView<?, R> view);
 
-    boolean confirmDeleteJwk(DeleteJwkDialogViewModel vm);
+    /** A file to read, e.g. a PEM to import. @return empty when cancelled */
+    Optional<Path> chooseFileToOpen(FileRequest request);
 
-    boolean confirmRemoveCredentialJwk(RemoveCredentialJwkDialogViewModel vm);
+    /** Where to write a file, e.g. a generated private key. @return empty when cancelled */
+    Optional<Path> chooseFileToSave(FileRequest request);
 
-    /** @return the chosen JWK, empty when cancelled */
-    Optional<Jwk> chooseCredentialJwk(SetCredentialJwkDialogViewModel vm);
-
-    /** Shows the edit dialog until the update succeeded or the user cancelled. */
-    void editJwk(EditJwkDialogViewModel vm);
-
-    /** After a 401: offers to reconnect. @return true to reconnect */
-    boolean offerReconnect(String message);
-
-    /** The connections dialog (profiles, test, connect). */
-    void showConnections(ConnectionsViewModel vm);
+    /**
+     * @param title       the chooser's title
+     * @param initialName a suggested file name (saving only)
+     * @param filters     "description|*.ext|*.ext2" entries, the first preselected
+     */
+    record FileRequest(String title, String initialName, List<String> filters) {
+        public FileRequest {
+            filters = filters == null ? List.of() : List.copyOf(filters);
+        }
+    }
 }

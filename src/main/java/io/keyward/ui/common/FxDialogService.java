@@ -1,24 +1,11 @@
 package io.keyward.ui.common;
 
-import io.keyward.model.Jwk;
-import io.keyward.model.DerivedJwkPolicy;
-import io.keyward.ui.connect.ConnectionsDialog;
-import io.keyward.ui.connect.ConnectionsViewModel;
-import io.keyward.ui.credentials.RemoveCredentialJwkDialog;
-import io.keyward.ui.credentials.RemoveCredentialJwkDialogViewModel;
-import io.keyward.ui.credentials.SetCredentialJwkDialog;
-import io.keyward.ui.credentials.SetCredentialJwkDialogViewModel;
-import io.keyward.ui.jwks.DeleteJwkDialog;
-import io.keyward.ui.jwks.DeleteJwkDialogViewModel;
-import io.keyward.ui.jwks.EditJwkDialog;
-import io.keyward.ui.jwks.EditJwkDialogViewModel;
-import io.keyward.ui.keys.DeleteKeyDialog;
-import io.keyward.ui.keys.DeleteKeyDialogViewModel;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -32,50 +19,34 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<DerivedJwkPolicy> confirmDeleteKey(DeleteKeyDialogViewModel vm) {
-        return DeleteKeyDialog.show(owner.get(), vm);
+    public <R> Optional<R> show(DialogView<?, R> view) {
+        return DialogFrames.growWithContent(view.build(owner.get())).showAndWait();
     }
 
     @Override
-    public boolean confirmDeleteJwk(DeleteJwkDialogViewModel vm) {
-        return DeleteJwkDialog.show(owner.get(), vm);
+    public Optional<Path> chooseFileToOpen(FileRequest request) {
+        File f = chooser(request).showOpenDialog(owner.get());
+        return Optional.ofNullable(f).map(File::toPath);
     }
 
     @Override
-    public boolean confirmRemoveCredentialJwk(RemoveCredentialJwkDialogViewModel vm) {
-        return RemoveCredentialJwkDialog.show(owner.get(), vm);
+    public Optional<Path> chooseFileToSave(FileRequest request) {
+        FileChooser chooser = chooser(request);
+        if (request.initialName() != null) {
+            chooser.setInitialFileName(request.initialName());
+        }
+        File f = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(f).map(File::toPath);
     }
 
-    @Override
-    public Optional<Jwk> chooseCredentialJwk(SetCredentialJwkDialogViewModel vm) {
-        return SetCredentialJwkDialog.show(owner.get(), vm);
-    }
-
-    @Override
-    public void editJwk(EditJwkDialogViewModel vm) {
-        EditJwkDialog.show(owner.get(), vm);
-    }
-
-    @Override
-    public boolean offerReconnect(String message) {
-        return reconnectAlert(owner.get(), message).showAndWait()
-                .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).isPresent();
-    }
-
-    public static Alert reconnectAlert(Window owner, String message) {
-        ButtonType reconnect = new ButtonType("Reconnect\u2026", ButtonBar.ButtonData.OK_DONE);
-        ButtonType later = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert a = new Alert(Alert.AlertType.WARNING, message, reconnect, later);
-        a.initOwner(owner);
-        a.setTitle("Session rejected");
-        a.setHeaderText("The server rejected the session (HTTP 401)");
-        a.getDialogPane().getStylesheets().add(DialogFrames.STYLESHEET);
-        a.getDialogPane().setId("reconnect-dialog");
-        return a;
-    }
-
-    @Override
-    public void showConnections(ConnectionsViewModel vm) {
-        ConnectionsDialog.show(owner.get(), vm);
+    private static FileChooser chooser(FileRequest request) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(request.title());
+        for (String filter : request.filters()) {
+            String[] parts = filter.split("\\|");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(parts[0],
+                    Arrays.asList(parts).subList(1, parts.length)));
+        }
+        return chooser;
     }
 }

@@ -1,6 +1,10 @@
 package io.keyward.ui.connect;
 
+import io.keyward.gateway.BackendKind;
+import io.keyward.gateway.SignInMethod;
+import io.keyward.session.ConnectionProfile;
 import io.keyward.ui.common.DialogFrames;
+import io.keyward.ui.common.DialogView;
 import io.keyward.ui.common.Fx;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -21,12 +25,21 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** Connection profiles: a list on the left, the selected profile's form on the right. */
-public final class ConnectionsDialog {
-    private ConnectionsDialog() {
+/** Connection profiles: a list on the left, the selected profile's form on the right. Answers TRUE on Connect. */
+public final class ConnectionsDialog implements DialogView<ConnectionsViewModel, Boolean> {
+    private final ConnectionsViewModel vm;
+
+    public ConnectionsDialog(ConnectionsViewModel vm) {
+        this.vm = vm;
     }
 
-    public static Dialog<ButtonType> build(Window owner, ConnectionsViewModel vm) {
+    @Override
+    public ConnectionsViewModel viewModel() {
+        return vm;
+    }
+
+    @Override
+    public Dialog<Boolean> build(Window owner) {
         ListView<ConnectionProfile> list = new ListView<>(vm.profiles());
         list.setId("profiles");
         list.setPrefWidth(190);
@@ -36,6 +49,7 @@ public final class ConnectionsDialog {
             protected void updateItem(ConnectionProfile p, boolean empty) {
                 super.updateItem(p, empty);
                 setText(empty || p == null ? null : p.name() + (p.builtIn() ? "  (built in)" : ""));
+                setTooltip(empty || p == null ? null : new javafx.scene.control.Tooltip(p.describe()));
             }
         });
         list.getSelectionModel().select(vm.selectedProperty().get());
@@ -62,15 +76,20 @@ public final class ConnectionsDialog {
         TextField name = new TextField();
         name.setId("profile-name");
         name.textProperty().bindBidirectional(vm.nameProperty());
+        ComboBox<BackendKind> backend = new ComboBox<>();
+        backend.setId("profile-backend");
+        backend.getItems().setAll(BackendKind.values());
+        backend.valueProperty().bindBidirectional(vm.backendProperty());
         TextField url = new TextField();
         url.setId("profile-url");
-        url.setPromptText("https://apinizer.example.com");
+        url.promptTextProperty().bind(vm.urlPromptProperty());
         url.textProperty().bindBidirectional(vm.urlProperty());
         name.disableProperty().bind(vm.builtInProperty());
+        backend.disableProperty().bind(vm.builtInProperty());
         url.disableProperty().bind(vm.builtInProperty());
-        ComboBox<ConnectionProfile.AuthMode> mode = new ComboBox<>();
-        mode.getItems().setAll(ConnectionProfile.AuthMode.values());
-        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        ComboBox<SignInMethod> mode = new ComboBox<>(vm.methods());
+        mode.setId("profile-method");
+        mode.valueProperty().bindBidirectional(vm.methodProperty());
         TextField username = new TextField();
         username.setId("profile-username");
         username.textProperty().bindBidirectional(vm.usernameProperty());
@@ -78,23 +97,24 @@ public final class ConnectionsDialog {
         secret.setId("profile-secret");
         secret.textProperty().bindBidirectional(vm.secretProperty());
         Label userLabel = new Label("Username");
-        var isPassword = vm.modeProperty().isEqualTo(ConnectionProfile.AuthMode.PASSWORD);
         for (var n : new javafx.scene.Node[]{userLabel, username}) {
-            n.visibleProperty().bind(isPassword);
-            n.managedProperty().bind(isPassword);
+            n.visibleProperty().bind(vm.needsUsernameProperty());
+            n.managedProperty().bind(vm.needsUsernameProperty());
         }
         Label secretLabel = new Label();
-        secretLabel.textProperty().bind(javafx.beans.binding.Bindings.when(isPassword).then("Password")
-                .otherwise("Personal token"));
+        secretLabel.textProperty().bind(vm.secretLabelProperty());
+        Label urlLabel = new Label();
+        urlLabel.textProperty().bind(vm.urlLabelProperty());
 
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
         form.addRow(0, new Label("Name"), name);
-        form.addRow(1, new Label("Manager URL"), url);
-        form.addRow(2, new Label("Sign in with"), mode);
-        form.addRow(3, userLabel, username);
-        form.addRow(4, secretLabel, secret);
+        form.addRow(1, new Label("Gateway"), backend);
+        form.addRow(2, urlLabel, url);
+        form.addRow(3, new Label("Sign in with"), mode);
+        form.addRow(4, userLabel, username);
+        form.addRow(5, secretLabel, secret);
         GridPane.setHgrow(url, Priority.ALWAYS);
 
         Label warning = Fx.bound(vm.warningProperty(), "warning-text");
@@ -111,7 +131,8 @@ public final class ConnectionsDialog {
         testResult.setId("test-result");
         vm.testOkProperty().addListener((o, a, ok) -> testResult.getStyleClass().setAll("label", ok ? "ok-text" : "inline-error"));
         VBox right = new VBox(10, form, warning, formError, new HBox(8, test, testing), testResult,
-                Fx.wrapping("Tokens and passwords are kept in memory only and are never written to disk.", "muted"));
+                Fx.wrapping("Tokens, passwords and API keys are kept in memory only and are never written to disk.",
+                        "muted"));
         HBox.setHgrow(right, Priority.ALWAYS);
 
         BorderPane content = new BorderPane();
@@ -119,10 +140,10 @@ public final class ConnectionsDialog {
         content.setCenter(right);
         BorderPane.setMargin(right, new javafx.geometry.Insets(0, 0, 0, 14));
 
-        Dialog<ButtonType> d = new Dialog<>();
+        Dialog<Boolean> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Connections");
-        d.setHeaderText("Connect to a management API");
+        d.setHeaderText("Connect to a gateway's management API");
         d.setResizable(true);
         d.getDialogPane().getStylesheets().add(DialogFrames.STYLESHEET);
         d.getDialogPane().setId("connections-dialog");
@@ -137,15 +158,12 @@ public final class ConnectionsDialog {
         });
         vm.doneProperty().addListener((o, a, done) -> {
             if (done) {
-                d.setResult(connect);
+                d.setResult(Boolean.TRUE);
                 d.close();
             }
         });
+        d.setResultConverter(b -> vm.doneProperty().get() ? Boolean.TRUE : null);
         d.setOnHidden(e -> vm.cancelTest());
         return d;
-    }
-
-    public static void show(Window owner, ConnectionsViewModel vm) {
-        build(owner, vm).showAndWait();
     }
 }

@@ -1,10 +1,17 @@
 package io.keyward.ui.connect;
 
+import io.keyward.gateway.BackendKind;
 import io.keyward.gateway.GatewayClient;
+import io.keyward.gateway.SignInMethod;
 import io.keyward.model.Project;
 import io.keyward.model.Secret;
-import io.keyward.ui.common.ErrorText;
-import io.keyward.ui.common.TaskRunner;
+import io.keyward.session.ClientFactory;
+import io.keyward.session.ConnectionProfile;
+import io.keyward.session.ErrorText;
+import io.keyward.session.TaskExecutor;
+import io.keyward.session.TaskSlot;
+import javafx.beans.binding.StringBinding;
+import javafx.collections.FXCollections;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -26,21 +33,24 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The connections dialog: profiles with a name and manager URL, a personal token or username and
- * password, "Test connection" (lists the projects) and "Connect". Secrets live only in memory.
+ * The connections dialog: profiles with a name, a backend kind and its address, that backend's way
+ * of signing in (Apinizer: personal token or username and password; Ampersand: API key), "Test
+ * connection" (lists the projects) and "Connect". Secrets live only in memory.
  */
 public final class ConnectionsViewModel {
 
     private final ObservableList<ConnectionProfile> profiles;
     private final ClientFactory factory;
-    private final TaskRunner runner;
+    private final TaskSlot test;
     private final Consumer<ConnectionProfile> onConnect;
 
     private final ObjectProperty<ConnectionProfile> selected = new SimpleObjectProperty<>();
     private final StringProperty name = new SimpleStringProperty("");
+    private final ObjectProperty<BackendKind> backend = new SimpleObjectProperty<>(BackendKind.APINIZER);
     private final StringProperty url = new SimpleStringProperty("");
-    private final ObjectProperty<ConnectionProfile.AuthMode> mode =
-            new SimpleObjectProperty<>(ConnectionProfile.AuthMode.TOKEN);
+    private final ObservableList<SignInMethod> methods = FXCollections.observableArrayList(
+            BackendKind.APINIZER.signInMethods());
+    private final ObjectProperty<SignInMethod> method = new SimpleObjectProperty<>(SignInMethod.PERSONAL_TOKEN);
     private final StringProperty username = new SimpleStringProperty("");
     private final StringProperty secret = new SimpleStringProperty("");
     private final BooleanProperty builtIn = new SimpleBooleanProperty(false);
@@ -48,38 +58,70 @@ public final class ConnectionsViewModel {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canRemove;
-    private TaskRunner.Handle test = TaskRunner.Handle.NONE;
+    private final StringBinding urlLabel;
+    private final StringBinding urlPrompt;
+    private final StringBinding secretLabel;
+    private final BooleanBinding needsUsername;
 
     public ConnectionsViewModel(ObservableList<ConnectionProfile> profiles, ConnectionProfile initial,
-                                ClientFactory factory, TaskRunner runner, Consumer<ConnectionProfile> onConnect) {
+                                ClientFactory factory, TaskExecutor executor, Consumer<ConnectionProfile> onConnect) {
         this.profiles = profiles;
         this.factory = factory;
-        this.runner = runner;
+        this.test = new TaskSlot(executor);
         this.onConnect = onConnect;
         selected.addListener((o, a, p) -> load(p));
         url.addListener((o, a, b) -> warning.set(transportWarning(b)));
+        backend.addListener((o, a, b) -> {
+            BackendKind kind = b == null ? BackendKind.APINIZER : b;
+            methods.setAll(kind.signInMethods());
+            if (!methods.contains(method.get())) {
+                method.set(methods.get(0));
+            }
+        });
+        // A secret typed for one way of signing in is wrong for another (a token is not a password).
+        method.addListener((o, a, b) -> {
+            if (a != null && b != null && a != b && !loading) {
+                secret.set("");
+            }
+        });
         canRemove = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().builtIn(), selected);
+        urlLabel = Bindings.createStringBinding(() -> kind().urlLabel(), backend);
+        urlPrompt = Bindings.createStringBinding(() -> kind().urlExample(), backend);
+        secretLabel = Bindings.createStringBinding(() -> method.get() == null ? "Secret" : method.get().secretLabel(),
+                method);
+        needsUsername = Bindings.createBooleanBinding(() -> method.get() != null && method.get().needsUsername(),
+                method);
         selected.set(initial != null ? initial : profiles.isEmpty() ? null : profiles.get(0));
+    }
+
+    private boolean loading;
+
+    private BackendKind kind() {
+        return backend.get() == null ? BackendKind.APINIZER : backend.get();
     }
 
     private void load(ConnectionProfile p) {
         test.cancel();
-        testing.set(false);
         testResult.set("");
         testOk.set(false);
         formError.set("");
         if (p == null) {
             return;
         }
-        name.set(p.name());
-        url.set(p.managerUrl().toString());
-        mode.set(p.mode());
-        username.set(p.username() == null ? "" : p.username());
-        secret.set(p.secret().reveal());
-        builtIn.set(p.builtIn());
+        loading = true;
+        try {
+            name.set(p.name());
+            backend.set(p.backend());
+            url.set(p.url().toString());
+            method.set(p.method());
+            username.set(p.username() == null ? "" : p.username());
+            secret.set(p.secret().reveal());
+            builtIn.set(p.builtIn());
+        } finally {
+            loading = false;
+        }
     }
 
     /** Starts a new, unsaved profile in the form. */
@@ -87,7 +129,12 @@ public final class ConnectionsViewModel {
         selected.set(null);
         name.set("");
         url.set("https://");
-        mode.set(ConnectionProfile.AuthMode.TOKEN);
+        loading = true;
+        try {
+            method.set(kind().signInMethods().get(0));
+        } finally {
+            loading = false;
+        }
         username.set("");
         secret.set("");
         builtIn.set(false);
@@ -105,17 +152,21 @@ public final class ConnectionsViewModel {
         try {
             uri = URI.create(url.get() == null ? "" : url.get().trim());
         } catch (IllegalArgumentException e) {
-            return fail("The manager URL is not a valid URL.");
+            return fail("The " + kind().urlNoun() + " is not a valid URL.");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            return fail("The manager URL must start with https:// (or http://) and name a host.");
+            return fail("The " + kind().urlNoun() + " must start with https:// (or http://) and name a host.");
         }
+        SignInMethod m = method.get() == null ? kind().signInMethods().get(0) : method.get();
         if (secret.get() == null || secret.get().isBlank()) {
-            return fail(mode.get() == ConnectionProfile.AuthMode.TOKEN ? "Enter the personal API token."
-                    : "Enter the password.");
+            return fail(switch (m) {
+                case PERSONAL_TOKEN -> "Enter the personal API token.";
+                case USERNAME_PASSWORD -> "Enter the password.";
+                case API_KEY -> "Enter the API key.";
+            });
         }
-        if (mode.get() == ConnectionProfile.AuthMode.PASSWORD && (username.get() == null || username.get().isBlank())) {
+        if (m.needsUsername() && (username.get() == null || username.get().isBlank())) {
             return fail("Enter the username.");
         }
         boolean nameTaken = profiles.stream().anyMatch(p -> p.name().equals(n) && p != selected.get());
@@ -123,8 +174,8 @@ public final class ConnectionsViewModel {
             return fail("Another connection is already called \u201C" + n + "\u201D.");
         }
         formError.set("");
-        return new ConnectionProfile(n, uri, mode.get(), username.get().trim(), Secret.of(secret.get().trim()),
-                builtIn.get());
+        return new ConnectionProfile(n, kind(), uri, m, m.needsUsername() ? username.get().trim() : null,
+                Secret.of(secret.get().trim()), builtIn.get());
     }
 
     private ConnectionProfile fail(String message) {
@@ -156,19 +207,13 @@ public final class ConnectionsViewModel {
         if (p == null) {
             return;
         }
-        test.cancel();
-        testing.set(true);
         testOk.set(false);
         testResult.set("Testing\u2026");
         GatewayClient client = factory.create(p);
-        test = runner.run(client::listProjects, projects -> {
-            testing.set(false);
+        test.run(client::listProjects, projects -> {
             testOk.set(true);
             testResult.set(describe(projects));
-        }, e -> {
-            testing.set(false);
-            testResult.set(ErrorText.sentence(e));
-        });
+        }, e -> testResult.set(ErrorText.sentence(e)));
     }
 
     static String describe(List<Project> projects) {
@@ -216,7 +261,6 @@ public final class ConnectionsViewModel {
 
     public void cancelTest() {
         test.cancel();
-        testing.set(false);
     }
 
     public ObservableList<ConnectionProfile> profiles() {
@@ -235,8 +279,33 @@ public final class ConnectionsViewModel {
         return url;
     }
 
-    public ObjectProperty<ConnectionProfile.AuthMode> modeProperty() {
-        return mode;
+    public ObjectProperty<BackendKind> backendProperty() {
+        return backend;
+    }
+
+    /** The sign-in methods the chosen backend takes. */
+    public ObservableList<SignInMethod> methods() {
+        return methods;
+    }
+
+    public ObjectProperty<SignInMethod> methodProperty() {
+        return method;
+    }
+
+    public StringBinding urlLabelProperty() {
+        return urlLabel;
+    }
+
+    public StringBinding urlPromptProperty() {
+        return urlPrompt;
+    }
+
+    public StringBinding secretLabelProperty() {
+        return secretLabel;
+    }
+
+    public BooleanBinding needsUsernameProperty() {
+        return needsUsername;
     }
 
     public StringProperty usernameProperty() {
@@ -268,7 +337,7 @@ public final class ConnectionsViewModel {
     }
 
     public ReadOnlyBooleanProperty testingProperty() {
-        return testing.getReadOnlyProperty();
+        return test.busyProperty();
     }
 
     public ReadOnlyBooleanProperty doneProperty() {

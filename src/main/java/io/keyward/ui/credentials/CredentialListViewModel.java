@@ -3,12 +3,12 @@ package io.keyward.ui.credentials;
 import io.keyward.impact.Impacts;
 import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
+import io.keyward.session.MutationRunner;
+import io.keyward.session.Snapshot;
+import io.keyward.session.Workspace;
 import io.keyward.ui.common.DialogService;
 import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
-import io.keyward.ui.main.Mutations;
-import io.keyward.ui.main.Snapshot;
-import io.keyward.ui.main.Workspace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -27,7 +27,7 @@ public final class CredentialListViewModel {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Workspace workspace;
-    private final Mutations mutations;
+    private final MutationRunner mutations;
     private final DialogService dialogs;
     private final Clock clock;
     private final TableFilter<Credential> filter;
@@ -35,12 +35,12 @@ public final class CredentialListViewModel {
     private final BooleanBinding canSet;
     private final StringBinding details;
 
-    public CredentialListViewModel(Workspace workspace, Mutations mutations, DialogService dialogs, ZoneId zone) {
+    public CredentialListViewModel(Workspace workspace, MutationRunner mutations, DialogService dialogs, ZoneId zone) {
         this(workspace, mutations, dialogs, Clock.system(zone));
     }
 
     /** @param clock decides both the zone expiry dates are shown in and whether they have passed */
-    public CredentialListViewModel(Workspace workspace, Mutations mutations, DialogService dialogs, Clock clock) {
+    public CredentialListViewModel(Workspace workspace, MutationRunner mutations, DialogService dialogs, Clock clock) {
         this.workspace = workspace;
         this.mutations = mutations;
         this.dialogs = dialogs;
@@ -111,13 +111,11 @@ public final class CredentialListViewModel {
             Snapshot snapshot = current.snapshot();
             Credential c = current.credential();
             SetCredentialJwkDialogViewModel vm = new SetCredentialJwkDialogViewModel(c, slot, snapshot.jwks(),
-                    snapshot.environments().stream().map(e -> e.name()).toList());
-            String project = snapshot.project();
-            var client = workspace.client();
-            dialogs.chooseCredentialJwk(vm).ifPresent(j -> mutations.run("Set " + slot.label() + " JWK",
-                    project + " / " + c.username() + " \u2190 " + j.name(),
-                    () -> client.credentialJwkSlots().orElseThrow()
-                            .setCredentialJwk(io.keyward.model.Project.named(project), c.username(), slot, j.name())));
+                    snapshot.environmentNames());
+            var api = snapshot.client().credentialJwkSlots().orElseThrow();
+            dialogs.show(new SetCredentialJwkDialog(vm)).ifPresent(j -> mutations.run(snapshot,
+                    "Set " + slot.label() + " JWK", snapshot.project().name() + " / " + c.username() + " \u2190 " + j.name(),
+                    () -> api.setCredentialJwk(snapshot.project(), c.username(), slot, j.name())));
         });
     }
 
@@ -130,12 +128,10 @@ public final class CredentialListViewModel {
             Credential c = current.credential();
             RemoveCredentialJwkDialogViewModel vm = new RemoveCredentialJwkDialogViewModel(
                     Impacts.slotRemoval(c, slot, snapshot.environments()));
-            String project = snapshot.project();
-            var client = workspace.client();
-            if (dialogs.confirmRemoveCredentialJwk(vm)) {
-                mutations.run("Remove " + slot.label() + " JWK", project + " / " + c.username(),
-                        () -> client.credentialJwkSlots().orElseThrow()
-                                .removeCredentialJwk(io.keyward.model.Project.named(project), c.username(), slot));
+            var api = snapshot.client().credentialJwkSlots().orElseThrow();
+            if (dialogs.show(new RemoveCredentialJwkDialog(vm)).orElse(false)) {
+                mutations.run(snapshot, "Remove " + slot.label() + " JWK", snapshot.project().name() + " / " + c.username(),
+                        () -> api.removeCredentialJwk(snapshot.project(), c.username(), slot));
             }
         });
     }

@@ -2,6 +2,7 @@ package io.keyward.ui.credentials;
 
 import io.keyward.model.Jwk;
 import io.keyward.ui.common.DialogFrames;
+import io.keyward.ui.common.DialogView;
 import io.keyward.ui.common.Fx;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -12,14 +13,21 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import java.util.Optional;
+/** Choose the JWK for a credential's validation or encryption slot; answers the chosen JWK. */
+public final class SetCredentialJwkDialog implements DialogView<SetCredentialJwkDialogViewModel, Jwk> {
+    private final SetCredentialJwkDialogViewModel vm;
 
-/** Choose the JWK for a credential's validation or encryption slot. */
-public final class SetCredentialJwkDialog {
-    private SetCredentialJwkDialog() {
+    public SetCredentialJwkDialog(SetCredentialJwkDialogViewModel vm) {
+        this.vm = vm;
     }
 
-    public static Dialog<ButtonType> build(Window owner, SetCredentialJwkDialogViewModel vm) {
+    @Override
+    public SetCredentialJwkDialogViewModel viewModel() {
+        return vm;
+    }
+
+    @Override
+    public Dialog<Jwk> build(Window owner) {
         ListView<Jwk> list = new ListView<>(vm.candidates());
         list.setId("jwk-choices");
         list.setPrefHeight(220);
@@ -37,7 +45,7 @@ public final class SetCredentialJwkDialog {
         summary.textProperty().bind(vm.summaryProperty());
         VBox content = new VBox(10, list, summary);
 
-        Dialog<ButtonType> d = new Dialog<>();
+        Dialog<Jwk> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Set " + vm.slot().label() + " JWK");
         d.setHeaderText("Set the " + vm.slot().label() + " JWK of credential \u201C" + vm.credential().username()
@@ -51,15 +59,11 @@ public final class SetCredentialJwkDialog {
         setButton.setDefaultButton(false);
         setButton.disableProperty().bind(vm.canConfirmProperty().not());
         ((Button) d.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        d.setResultConverter(b -> b == set && vm.canConfirmProperty().get() ? vm.selectedProperty().get() : null);
         return d;
     }
 
     static String abbreviate(String kid) {
         return kid.length() <= 16 ? kid : kid.substring(0, 14) + "\u2026";
-    }
-
-    public static Optional<Jwk> show(Window owner, SetCredentialJwkDialogViewModel vm) {
-        return build(owner, vm).showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
-                .map(b -> vm.selectedProperty().get());
     }
 }

@@ -1,20 +1,28 @@
 package io.keyward.ui.jwks;
 
 import io.keyward.ui.common.DialogFrames;
+import io.keyward.ui.common.DialogView;
 import io.keyward.ui.common.Fx;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** The delete-JWK confirmation, bound to a {@link DeleteJwkDialogViewModel}. */
-public final class DeleteJwkDialog {
-    private DeleteJwkDialog() {
+/** The delete-JWK confirmation, bound to a {@link DeleteJwkDialogViewModel}; answers TRUE when confirmed. */
+public final class DeleteJwkDialog implements DialogView<DeleteJwkDialogViewModel, Boolean> {
+    private final DeleteJwkDialogViewModel vm;
+
+    public DeleteJwkDialog(DeleteJwkDialogViewModel vm) {
+        this.vm = vm;
     }
 
-    public static Dialog<ButtonType> build(Window owner, DeleteJwkDialogViewModel vm) {
+    @Override
+    public DeleteJwkDialogViewModel viewModel() {
+        return vm;
+    }
+
+    @Override
+    public Dialog<Boolean> build(Window owner) {
         var jwk = vm.jwk();
         Label holdersNote = Fx.wrapping(vm.holdersNote(), vm.holdersKnown() ? "label" : "unknown-text");
         holdersNote.setId("holders-note");
@@ -28,15 +36,11 @@ public final class DeleteJwkDialog {
                 Fx.section("Environments", Fx.wrapping(vm.environmentsSentence())),
                 Fx.wrapping(vm.permanence(), "danger-text"),
                 DialogFrames.typeToConfirm(vm.confirm(), "JWK"));
-        Dialog<ButtonType> d = DialogFrames.destructive(owner, "Delete JWK",
+        Dialog<Boolean> d = DialogFrames.destructive(owner, "Delete JWK",
                 "Delete JWK \u201C" + jwk.name() + "\u201D" + (jwk.type() == null ? "" : " (" + jwk.type() + ")") + "?",
-                DialogFrames.confirmType("Delete JWK"), content, vm.confirm().matchesProperty());
+                DialogFrames.confirmType("Delete JWK"), content, vm.confirm().matchesProperty(),
+                () -> vm.confirm().matches() ? Boolean.TRUE : null);
         d.getDialogPane().setId("delete-jwk-dialog");
         return d;
-    }
-
-    public static boolean show(Window owner, DeleteJwkDialogViewModel vm) {
-        return build(owner, vm).showAndWait()
-                .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).isPresent() && vm.confirm().matches();
     }
 }

@@ -1,6 +1,7 @@
 package io.keyward.ui.jwks;
 
 import io.keyward.ui.common.DialogFrames;
+import io.keyward.ui.common.DialogView;
 import io.keyward.ui.common.Fx;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -20,11 +21,21 @@ import javafx.stage.Window;
  * Rename or re-describe a JWK. "Save" does not close the dialog: it sends the update and the dialog
  * closes only when the server accepted it, so a rejected name is shown inline under the field.
  */
-public final class EditJwkDialog {
-    private EditJwkDialog() {
+public final class EditJwkDialog implements DialogView<EditJwkDialogViewModel, Boolean> {
+    private final EditJwkDialogViewModel vm;
+
+    public EditJwkDialog(EditJwkDialogViewModel vm) {
+        this.vm = vm;
     }
 
-    public static Dialog<ButtonType> build(Window owner, EditJwkDialogViewModel vm) {
+    @Override
+    public EditJwkDialogViewModel viewModel() {
+        return vm;
+    }
+
+    /** Answers TRUE once the server accepted the update. */
+    @Override
+    public Dialog<Boolean> build(Window owner) {
         TextField name = new TextField();
         name.setId("jwk-name");
         name.textProperty().bindBidirectional(vm.nameProperty());
@@ -54,7 +65,7 @@ public final class EditJwkDialog {
         VBox content = new VBox(10, form, detach, new HBox(8, saving, general),
                 Fx.wrapping("The JWK is redeployed to every environment after the update.", "muted"));
 
-        Dialog<ButtonType> d = new Dialog<>();
+        Dialog<Boolean> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Edit JWK");
         d.setHeaderText("Rename or re-describe JWK \u201C" + vm.jwk().name() + "\u201D");
@@ -71,14 +82,11 @@ public final class EditJwkDialog {
         });
         vm.doneProperty().addListener((o, a, done) -> {
             if (done) {
-                d.setResult(save);
+                d.setResult(Boolean.TRUE);
                 d.close();
             }
         });
+        d.setResultConverter(b -> vm.doneProperty().get() ? Boolean.TRUE : null);
         return d;
-    }
-
-    public static void show(Window owner, EditJwkDialogViewModel vm) {
-        build(owner, vm).showAndWait();
     }
 }

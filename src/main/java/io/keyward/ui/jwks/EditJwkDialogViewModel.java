@@ -5,7 +5,7 @@ import io.keyward.gateway.GatewayException;
 import io.keyward.model.Jwk;
 import io.keyward.model.JwkUpdate;
 import io.keyward.model.MutationResult;
-import io.keyward.ui.common.ErrorText;
+import io.keyward.session.ErrorText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,7 +27,7 @@ public final class EditJwkDialogViewModel {
 
     /** Sends the update; calls back with the result or the failure (on the FX thread). */
     public interface Saver {
-        void save(JwkUpdate update, Consumer<MutationResult> onSuccess, Consumer<Exception> onFailure);
+        void save(JwkUpdate update, Consumer<MutationResult> onSuccess, Consumer<Throwable> onFailure);
     }
 
     private final Jwk jwk;

@@ -4,13 +4,15 @@ import io.keyward.impact.Impacts;
 import io.keyward.impact.Knowledge;
 import io.keyward.impact.SlotHolding;
 import io.keyward.model.Jwk;
+import io.keyward.model.Project;
+import io.keyward.session.Connection;
+import io.keyward.session.ErrorText;
+import io.keyward.session.FailureHandler;
+import io.keyward.session.MutationRunner;
+import io.keyward.session.Workspace;
 import io.keyward.ui.common.DialogService;
-import io.keyward.ui.common.ErrorText;
 import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
-import io.keyward.ui.main.FailureHandler;
-import io.keyward.ui.main.Mutations;
-import io.keyward.ui.main.Workspace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -27,7 +29,7 @@ import java.util.stream.Stream;
 public final class JwkListViewModel {
 
     private final Workspace workspace;
-    private final Mutations mutations;
+    private final MutationRunner mutations;
     private final DialogService dialogs;
     private final FailureHandler failures;
     private final TableFilter<Jwk> filter;
@@ -35,7 +37,7 @@ public final class JwkListViewModel {
     private final BooleanBinding canChange;
     private final StringBinding details;
 
-    public JwkListViewModel(Workspace workspace, Mutations mutations, DialogService dialogs, FailureHandler failures) {
+    public JwkListViewModel(Workspace workspace, MutationRunner mutations, DialogService dialogs, FailureHandler failures) {
         this.workspace = workspace;
         this.mutations = mutations;
         this.dialogs = dialogs;
@@ -88,35 +90,34 @@ public final class JwkListViewModel {
             Jwk j = current.get();
             DeleteJwkDialogViewModel vm = new DeleteJwkDialogViewModel(Impacts.jwkDeletion(j, snapshot.keys(),
                     snapshot.credentials(), snapshot.environments()));
-            String project = snapshot.project();
-            var client = workspace.client();
-            if (dialogs.confirmDeleteJwk(vm)) {
-                mutations.run("Delete JWK", project + " / " + j.name(), () -> client.jwks().orElseThrow()
-                        .deleteJwk(io.keyward.model.Project.named(project), j.name()));
+            var api = snapshot.client().jwks().orElseThrow();
+            if (dialogs.show(new DeleteJwkDialog(vm)).orElse(false)) {
+                mutations.run(snapshot, "Delete JWK", snapshot.project().name() + " / " + j.name(),
+                        () -> api.deleteJwk(snapshot.project(), j.name()));
             }
         });
     }
 
     public void editSelected() {
         Jwk jwk = selected.get();
-        String project = workspace.project();
-        if (jwk == null || project == null || mutations.isRunning()) {
+        Project project = workspace.project();
+        Connection connection = workspace.connection();
+        if (jwk == null || project == null || connection == null || mutations.isRunning()) {
             return;
         }
-        var client = workspace.client();
+        var api = connection.client().jwks().orElseThrow();
         Set<String> others = workspace.jwks().stream().map(Jwk::name).filter(n -> !n.equals(jwk.name()))
                 .collect(Collectors.toSet());
         EditJwkDialogViewModel vm = new EditJwkDialogViewModel(jwk, others, (update, ok, failed) -> mutations.run(
-                update.name() == null ? "Update JWK description" : "Rename JWK",
-                project + " / " + jwk.name() + (update.name() == null ? "" : " \u2192 " + update.name()),
-                () -> client.jwks().orElseThrow()
-                        .updateJwk(io.keyward.model.Project.named(project), jwk.name(), update), ok, e -> {
+                connection, project, update.name() == null ? "Update JWK description" : "Rename JWK",
+                project.name() + " / " + jwk.name() + (update.name() == null ? "" : " \u2192 " + update.name()),
+                () -> api.updateJwk(project, jwk.name(), update), ok, e -> {
                     failed.accept(e);
                     if (ErrorText.isUnauthorized(e)) {
                         failures.failed(e);
                     }
                 }));
-        dialogs.editJwk(vm);
+        dialogs.show(new EditJwkDialog(vm));
     }
 
     public TableFilter<Jwk> filter() {

@@ -2,6 +2,7 @@ package io.keyward.ui.keys;
 
 import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.ui.common.DialogFrames;
+import io.keyward.ui.common.DialogView;
 import io.keyward.ui.common.Fx;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ButtonType;
@@ -13,14 +14,22 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import java.util.Optional;
-
 /** The delete-key confirmation, bound to a {@link DeleteKeyDialogViewModel}. */
-public final class DeleteKeyDialog {
-    private DeleteKeyDialog() {
+public final class DeleteKeyDialog implements DialogView<DeleteKeyDialogViewModel, DerivedJwkPolicy> {
+    private final DeleteKeyDialogViewModel vm;
+
+    public DeleteKeyDialog(DeleteKeyDialogViewModel vm) {
+        this.vm = vm;
     }
 
-    public static Dialog<ButtonType> build(Window owner, DeleteKeyDialogViewModel vm) {
+    @Override
+    public DeleteKeyDialogViewModel viewModel() {
+        return vm;
+    }
+
+    /** Answers the confirmed policy for the derived JWKs. */
+    @Override
+    public Dialog<DerivedJwkPolicy> build(Window owner) {
         var key = vm.key();
         Label jwkNote = Fx.bound(vm.jwkNoteProperty());
         if (!vm.impact().derivedJwks().isKnown()) {
@@ -75,29 +84,11 @@ public final class DeleteKeyDialog {
                 Fx.wrapping("Deleting the key is permanent. Its key material cannot be recovered.", "danger-text"),
                 DialogFrames.typeToConfirm(vm.confirm(), "key"));
         ButtonType delete = DialogFrames.confirmType("Delete key");
-        Dialog<ButtonType> d = DialogFrames.destructive(owner, "Delete key",
+        Dialog<DerivedJwkPolicy> d = DialogFrames.destructive(owner, "Delete key",
                 "Delete key \u201C" + key.name() + "\u201D" + (key.keyType() == null ? "" : " (" + key.keyType() + ")") + "?",
-                delete, content, vm.confirm().matchesProperty());
+                delete, content, vm.confirm().matchesProperty(), vm::confirmedAction);
         d.getDialogPane().setId("delete-key-dialog");
-        // Choosing DELETE lists the credentials that lose a JWK. The window does not follow its
-        // content's size by itself, so without this the name field and the buttons end up below its edge.
-        vm.actionProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> growToFit(d)));
         return d;
-    }
-
-    /** Makes a showing dialog tall enough for its content; never shrinks what the user resized. */
-    static void growToFit(Dialog<?> d) {
-        var pane = d.getDialogPane();
-        if (pane.getScene() == null || pane.getScene().getWindow() == null || !pane.getScene().getWindow().isShowing()) {
-            return;
-        }
-        pane.applyCss();
-        pane.layout(); // the capped credential list sizes itself from its laid-out content
-        double needed = pane.prefHeight(pane.getWidth());
-        double shown = pane.getScene().getHeight(); // the pane itself may already be taller than its window
-        if (needed > shown) {
-            d.setHeight(d.getHeight() + needed - shown);
-        }
     }
 
     /** Grows with its content up to {@code max} pixels, then scrolls. */
@@ -109,12 +100,5 @@ public final class DeleteKeyDialog {
         scroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(content.getChildren()));
         scroll.managedProperty().bind(scroll.visibleProperty());
         return scroll;
-    }
-
-    public static Optional<DerivedJwkPolicy> show(Window owner, DeleteKeyDialogViewModel vm) {
-        Dialog<ButtonType> d = build(owner, vm);
-        Optional<ButtonType> answer = d.showAndWait();
-        return answer.filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
-                .map(b -> vm.confirmedAction());
     }
 }

@@ -4,12 +4,12 @@ import io.keyward.impact.Impacts;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.model.Jwk;
+import io.keyward.session.FailureHandler;
+import io.keyward.session.MutationRunner;
+import io.keyward.session.Workspace;
 import io.keyward.ui.common.DialogService;
 import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
-import io.keyward.ui.main.FailureHandler;
-import io.keyward.ui.main.Mutations;
-import io.keyward.ui.main.Workspace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class KeyListViewModel {
 
     private final Workspace workspace;
-    private final Mutations mutations;
+    private final MutationRunner mutations;
     private final DialogService dialogs;
     private final FailureHandler failures;
     private final TableFilter<CryptoKey> filter;
@@ -32,7 +32,7 @@ public final class KeyListViewModel {
     private final BooleanBinding canDelete;
     private final StringBinding details;
 
-    public KeyListViewModel(Workspace workspace, Mutations mutations, DialogService dialogs, FailureHandler failures) {
+    public KeyListViewModel(Workspace workspace, MutationRunner mutations, DialogService dialogs, FailureHandler failures) {
         this.workspace = workspace;
         this.mutations = mutations;
         this.dialogs = dialogs;
@@ -89,12 +89,10 @@ public final class KeyListViewModel {
             CryptoKey k = current.get();
             DeleteKeyDialogViewModel vm = new DeleteKeyDialogViewModel(Impacts.keyDeletion(k, snapshot.jwks(),
                     snapshot.credentials(), snapshot.environments()));
-            String project = snapshot.project();
-            var client = workspace.client();
-            dialogs.confirmDeleteKey(vm).ifPresent(a -> mutations.run(a == DerivedJwkPolicy.DELETE
+            var api = snapshot.client().keys().orElseThrow();
+            dialogs.show(new DeleteKeyDialog(vm)).ifPresent(a -> mutations.run(snapshot, a == DerivedJwkPolicy.DELETE
                             ? "Delete key (delete derived JWKs)" : "Delete key (keep derived JWKs)",
-                    project + " / " + k.name(), () -> client.keys().orElseThrow()
-                            .deleteKey(io.keyward.model.Project.named(project), k.name(), a)));
+                    snapshot.project().name() + " / " + k.name(), () -> api.deleteKey(snapshot.project(), k.name(), a)));
         });
     }
 

@@ -1,5 +1,6 @@
 package io.keyward.ui.main;
 
+import io.keyward.gateway.Capability;
 import io.keyward.ui.common.Fx;
 import io.keyward.ui.credentials.CredentialListView;
 import io.keyward.ui.jwks.JwkListView;
@@ -27,8 +28,17 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The main window's scene graph, bound to a {@link MainViewModel}. Holds no state of its own. */
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The main window's scene graph, bound to a {@link MainViewModel}. Holds no state of its own. The
+ * tabs are the features the connected backend's capabilities call for, rebuilt on every connect.
+ */
 public final class MainView {
+
+    /** A tab and the capability that brings it; its filter field takes Ctrl+F. */
+    private record FeatureTab(Capability capability, Tab tab, TextField filter) { }
 
     private final MainViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -38,26 +48,35 @@ public final class MainView {
     private final JwkListView jwks;
     private final CredentialListView credentials;
     private final ResultsView results;
+    private final List<FeatureTab> features;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
-        projects = new ProjectListView(vm.projects(), vm.workspace().environments());
+        projects = new ProjectListView(vm.projects(), vm.workspace().environments(),
+                Bindings.createBooleanBinding(() -> vm.workspace().can(Capability.ENVIRONMENTS),
+                        vm.workspace().capabilitiesProperty()));
         keys = new KeyListView(vm.keys());
         jwks = new JwkListView(vm.jwks());
         credentials = new CredentialListView(vm.credentials());
         results = new ResultsView(vm.results());
 
-        tabs.getTabs().addAll(
-                tab("keys-tab", "Keys", keys.pane().root(), vm.workspace().keys()),
-                tab("jwks-tab", "JWKs", jwks.pane().root(), vm.workspace().jwks()),
-                tab("credentials-tab", "Credentials", credentials.pane().root(), vm.workspace().credentials()));
+        features = List.of(
+                new FeatureTab(Capability.KEYS, tab("keys-tab", "Keys", keys.pane().root(), vm.workspace().keys()),
+                        keys.pane().filterField()),
+                new FeatureTab(Capability.JWKS, tab("jwks-tab", "JWKs", jwks.pane().root(), vm.workspace().jwks()),
+                        jwks.pane().filterField()),
+                new FeatureTab(Capability.CREDENTIALS, tab("credentials-tab", "Credentials",
+                        credentials.pane().root(), vm.workspace().credentials()), credentials.pane().filterField()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        vm.workspace().capabilitiesProperty().addListener((o, a, caps) -> showTabsFor(caps));
+        showTabsFor(vm.workspace().capabilitiesProperty().get());
 
         Label projectTitle = new Label();
         projectTitle.setId("project-title");
         projectTitle.getStyleClass().add("pane-title");
         projectTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.workspace().project() == null
-                ? "No project selected" : "Project: " + vm.workspace().project(), vm.workspace().projectProperty()));
+                ? "No project selected" : "Project: " + vm.workspace().project().name(),
+                vm.workspace().projectProperty()));
         VBox center = new VBox(4, projectTitle, tabs);
         center.setPadding(new Insets(8, 8, 0, 4));
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
@@ -72,6 +91,18 @@ public final class MainView {
         root.setTop(new VBox(toolbar(), notice()));
         root.setCenter(main);
         root.setBottom(statusBar());
+    }
+
+    /** Shows the tabs of what the backend offers, in their fixed order; keeps the selected one when it stays. */
+    private void showTabsFor(Set<Capability> caps) {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        List<Tab> shown = features.stream().filter(f -> caps.contains(f.capability())).map(FeatureTab::tab).toList();
+        if (!shown.equals(tabs.getTabs())) {
+            tabs.getTabs().setAll(shown);
+            if (selected != null && shown.contains(selected)) {
+                tabs.getSelectionModel().select(selected);
+            }
+        }
     }
 
     private Tab tab(String id, String title, Parent content, javafx.collections.ObservableList<?> items) {
@@ -142,12 +173,9 @@ public final class MainView {
     }
 
     private TextField currentFilter() {
-        int i = tabs.getSelectionModel().getSelectedIndex();
-        return switch (i) {
-            case 1 -> jwks.pane().filterField();
-            case 2 -> credentials.pane().filterField();
-            default -> keys.pane().filterField();
-        };
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return features.stream().filter(f -> f.tab() == selected).map(FeatureTab::filter).findFirst()
+                .orElseGet(projects::filterField);
     }
 
     public BorderPane root() {

@@ -1,11 +1,17 @@
 package io.keyward.ui.main;
 
 import io.keyward.gateway.GatewayClient;
+import io.keyward.session.ClientFactory;
+import io.keyward.session.Connection;
+import io.keyward.session.ConnectionProfile;
+import io.keyward.session.ErrorText;
+import io.keyward.session.FailureHandler;
+import io.keyward.session.MutationRunner;
+import io.keyward.session.ResultLog;
+import io.keyward.session.TaskExecutor;
+import io.keyward.session.Workspace;
 import io.keyward.ui.common.DialogService;
-import io.keyward.ui.common.ErrorText;
-import io.keyward.ui.common.TaskRunner;
-import io.keyward.ui.connect.ClientFactory;
-import io.keyward.ui.connect.ConnectionProfile;
+import io.keyward.ui.connect.ConnectionsDialog;
 import io.keyward.ui.connect.ConnectionsViewModel;
 import io.keyward.ui.credentials.CredentialListViewModel;
 import io.keyward.ui.jwks.JwkListViewModel;
@@ -14,7 +20,6 @@ import io.keyward.ui.projects.ProjectListViewModel;
 import io.keyward.ui.results.ResultsViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,21 +30,23 @@ import javafx.collections.ObservableList;
 import java.time.Clock;
 
 /**
- * The main window's state: the active connection, the projects, the three tabs, the results panel
- * and the notification line. Failures arrive here; a 401 offers to reconnect.
+ * The main window's state: the active connection, the projects, the feature tabs the backend's
+ * capabilities call for, the results panel and the notification line. Failures arrive here; a 401
+ * offers to reconnect.
  */
 public final class MainViewModel implements FailureHandler {
 
     private final ClientFactory factory;
-    private final TaskRunner runner;
+    private final TaskExecutor executor;
     private final DialogService dialogs;
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ConnectionProfile> active = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not connected");
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
     private final Workspace workspace;
+    private final ResultLog resultLog;
     private final ResultsViewModel results;
-    private final Mutations mutations;
+    private final MutationRunner mutations;
     private final ProjectListViewModel projects;
     private final KeyListViewModel keys;
     private final JwkListViewModel jwks;
@@ -48,13 +55,14 @@ public final class MainViewModel implements FailureHandler {
     private boolean offeringReconnect;
     private boolean reconnectDeclined;
 
-    public MainViewModel(ClientFactory factory, TaskRunner runner, DialogService dialogs, Clock clock) {
+    public MainViewModel(ClientFactory factory, TaskExecutor executor, DialogService dialogs, Clock clock) {
         this.factory = factory;
-        this.runner = runner;
+        this.executor = executor;
         this.dialogs = dialogs;
-        this.workspace = new Workspace(runner, this);
-        this.results = new ResultsViewModel(clock);
-        this.mutations = new Mutations(workspace, results, this);
+        this.workspace = new Workspace(executor, this);
+        this.resultLog = new ResultLog(clock);
+        this.results = new ResultsViewModel(resultLog);
+        this.mutations = new MutationRunner(workspace, resultLog, this);
         this.projects = new ProjectListViewModel(workspace, this);
         this.keys = new KeyListViewModel(workspace, mutations, dialogs, this);
         this.jwks = new JwkListViewModel(workspace, mutations, dialogs, this);
@@ -74,10 +82,10 @@ public final class MainViewModel implements FailureHandler {
         }
         GatewayClient client = factory.create(profile);
         reconnectDeclined = false;
+        workspace.connect(new Connection(profile, client));
         active.set(profile);
         notification.set("");
-        status.set("Connected to " + profile.name() + " (" + profile.managerUrl() + ")");
-        workspace.clientProperty().set(client);
+        status.set("Connected to " + profile.describe());
         projects.load();
     }
 
@@ -97,20 +105,22 @@ public final class MainViewModel implements FailureHandler {
     }
 
     public void openConnections() {
-        ConnectionsViewModel vm = new ConnectionsViewModel(profiles, active.get(), factory, runner, this::connect);
-        dialogs.showConnections(vm);
+        ConnectionsViewModel vm = new ConnectionsViewModel(profiles, active.get(), factory, executor, this::connect);
+        dialogs.show(new ConnectionsDialog(vm));
     }
 
     @Override
-    public void failed(Exception e) {
+    public void failed(Throwable e) {
         notification.set(ErrorText.sentence(e));
         if (ErrorText.isUnauthorized(e) && !offeringReconnect && !reconnectDeclined) {
             status.set("Session rejected by " + (active.get() == null ? "the server" : active.get().name()));
             offeringReconnect = true; // several calls failing together ask once
             try {
                 String who = active.get() == null ? "the server" : "\u201C" + active.get().name() + "\u201D";
-                if (dialogs.offerReconnect(ErrorText.sentence(e) + "\n\nThe token for " + who
-                        + " may have expired or been revoked. Reconnect with a new token?")) {
+                boolean again = dialogs.show(new ReconnectDialog(new ReconnectDialog.Prompt(ErrorText.sentence(e)
+                        + "\n\nThe credentials for " + who + " may have expired or been revoked. Reconnect?")))
+                        .orElse(false);
+                if (again) {
                     openConnections();
                 } else {
                     // Other calls of the same session are failing too: "Not now" holds until the user
@@ -160,7 +170,7 @@ public final class MainViewModel implements FailureHandler {
         return results;
     }
 
-    public Mutations mutations() {
+    public MutationRunner mutations() {
         return mutations;
     }
 
@@ -180,7 +190,7 @@ public final class MainViewModel implements FailureHandler {
         return credentials;
     }
 
-    public ObjectProperty<GatewayClient> clientProperty() {
-        return workspace.clientProperty();
+    public TaskExecutor executor() {
+        return executor;
     }
 }

@@ -3,6 +3,7 @@ package io.keyward.ui.projects;
 import io.keyward.model.Environment;
 import io.keyward.model.Project;
 import io.keyward.ui.common.Fx;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -20,7 +21,9 @@ public final class ProjectListView {
     private final VBox root;
     private final TextField filter;
 
-    public ProjectListView(ProjectListViewModel vm, ObservableList<Environment> environments) {
+    /** @param showEnvironments whether the backend has environments; without, the list below is hidden */
+    public ProjectListView(ProjectListViewModel vm, ObservableList<Environment> environments,
+                           ObservableValue<Boolean> showEnvironments) {
         filter = TextFields.createClearableTextField();
         filter.setId("project-filter");
         filter.setPromptText("Filter projects");
@@ -71,7 +74,12 @@ public final class ProjectListView {
 
         Label title = new Label("Projects");
         title.getStyleClass().add("pane-title");
-        root = new VBox(6, new HBox(8, title, Fx.grow(), count), filter, list, Fx.heading("Environments"), envs);
+        Label envHeading = Fx.heading("Environments");
+        for (var n : new javafx.scene.Node[]{envHeading, envs}) {
+            n.visibleProperty().bind(showEnvironments);
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        root = new VBox(6, new HBox(8, title, Fx.grow(), count), filter, list, envHeading, envs);
         VBox.setVgrow(list, Priority.ALWAYS);
         root.setPadding(new Insets(8));
         root.setPrefWidth(250);

@@ -2,11 +2,10 @@ package io.keyward.ui.projects;
 
 import io.keyward.gateway.GatewayClient;
 import io.keyward.model.Project;
-import io.keyward.ui.common.BusyCounter;
+import io.keyward.session.FailureHandler;
+import io.keyward.session.TaskSlot;
+import io.keyward.session.Workspace;
 import io.keyward.ui.common.TableFilter;
-import io.keyward.ui.common.TaskRunner;
-import io.keyward.ui.main.FailureHandler;
-import io.keyward.ui.main.Workspace;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -20,72 +19,56 @@ import java.util.stream.Stream;
 public final class ProjectListViewModel {
 
     private final Workspace workspace;
-    private final TaskRunner runner;
     private final FailureHandler failures;
     private final ObservableList<Project> projects = FXCollections.observableArrayList();
     private final TableFilter<Project> filter;
     private final ObjectProperty<Project> selected = new SimpleObjectProperty<>();
-    private final BusyCounter loading = new BusyCounter();
-    private TaskRunner.Handle pending = TaskRunner.Handle.NONE;
-    private boolean pendingActive;
+    private final TaskSlot loading;
 
     public ProjectListViewModel(Workspace workspace, FailureHandler failures) {
         this.workspace = workspace;
-        this.runner = workspace.runner();
         this.failures = failures;
+        this.loading = new TaskSlot(workspace.executor());
         this.filter = new TableFilter<>(projects, p -> Stream.of(p.name(), p.description()), "project", "projects");
         selected.addListener((o, a, p) -> {
             if (p == null) {
                 return; // a filter hiding the selection must not close the open project
             }
-            if (!p.name().equals(workspace.project())) {
-                workspace.open(p.name());
+            if (!p.sameAs(workspace.project())) {
+                workspace.open(p);
             }
         });
     }
 
     /** Loads the project list; keeps the open project selected if it still exists. */
     public void load() {
-        if (pendingActive) {
-            pending.cancel();
-            loading.end();
-        }
         GatewayClient client = workspace.client();
         if (client == null) {
+            loading.cancel();
             projects.clear();
             closeProject();
             return;
         }
-        loading.begin();
-        pendingActive = true;
-        TaskRunner.Handle h = runner.run(client::listProjects, list -> {
-            pendingActive = false;
-            loading.end();
-            show(list);
-        }, e -> {
-            pendingActive = false;
-            loading.end();
+        loading.run(client::listProjects, this::show, e -> {
             projects.clear();
             closeProject();
             failures.failed(e);
         });
-        if (pendingActive) {
-            pending = h;
-        }
     }
 
     private void show(List<Project> list) {
-        String open = workspace.project();
+        Project open = workspace.project();
         projects.setAll(list);
-        Project keep = list.stream().filter(p -> p.name().equals(open)).findFirst()
+        Project keep = list.stream().filter(p -> p.sameAs(open)).findFirst()
                 .orElse(list.isEmpty() ? null : list.get(0));
         if (keep == null) {
             closeProject();
-        } else if (keep.name().equals(open)) {
-            selected.set(keep);
-            workspace.reload();
-        } else {
-            selected.set(keep);
+            return;
+        }
+        selected.set(keep); // opens it, unless the selection already held an equal record
+        boolean openedBySelection = workspace.project() == keep && !keep.sameAs(open);
+        if (!openedBySelection) {
+            workspace.open(keep); // the same project reloads (and takes a new name it may have)
         }
     }
 

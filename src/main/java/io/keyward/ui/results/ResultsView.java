@@ -1,5 +1,6 @@
 package io.keyward.ui.results;
 
+import io.keyward.session.ResultEntry;
 import io.keyward.ui.common.Fx;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -27,14 +28,20 @@ import java.util.function.Function;
 
 /**
  * The results panel: one row per mutation (time, action, target, outcome, message), expandable to
- * one row per environment. Failures are highlighted; Ctrl+C or the context menu copies details.
+ * one row per environment (or the project, where there are none) and to what a failing server
+ * explained (remedy, fields, request id). Failures are highlighted; Ctrl+C or the context menu
+ * copies details.
  */
 public final class ResultsView {
 
-    /** A row of the tree: an entry, or one environment of an entry. */
-    public record Row(ResultEntry entry, ResultEntry.EnvironmentRow environment) {
+    /** A row of the tree: an entry, one environment of an entry, or one line of a server's explanation. */
+    public record Row(ResultEntry entry, ResultEntry.EnvironmentRow environment, String detail) {
         boolean isEntry() {
-            return environment == null;
+            return environment == null && detail == null;
+        }
+
+        boolean isDetail() {
+            return detail != null;
         }
     }
 
@@ -51,11 +58,13 @@ public final class ResultsView {
         tree.setPlaceholder(new Label("No changes made yet. Every change and its per-environment outcome appears here."));
         tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         tree.getColumns().add(col("Time", 80, r -> r.isEntry() ? r.entry().timeText(vm.zone()) : ""));
-        tree.getColumns().add(col("Action", 190, r -> r.isEntry() ? r.entry().action() : r.environment().environment()));
+        tree.getColumns().add(col("Action", 190, r -> r.isEntry() ? r.entry().action()
+                : r.isDetail() ? "Server says" : r.environment().environment()));
         tree.getColumns().add(col("Target", 240, r -> r.isEntry() ? r.entry().target() : ""));
         tree.getColumns().add(col("Outcome", 220, r -> r.isEntry() ? r.entry().outcome().label()
-                : r.environment().success() ? "OK" : "FAILED"));
-        tree.getColumns().add(col("Message", 380, r -> r.isEntry() ? r.entry().message() : r.environment().message()));
+                : r.isDetail() ? "" : r.environment().success() ? "OK" : "FAILED"));
+        tree.getColumns().add(col("Message", 380, r -> r.isEntry() ? r.entry().message()
+                : r.isDetail() ? r.detail() : r.environment().message()));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.setRowFactory(t -> new TreeTableRow<>() {
             @Override
@@ -71,7 +80,7 @@ public final class ResultsView {
                     } else if (row.entry().outcome() == ResultEntry.Outcome.COMPLETED_WITH_DEPLOYMENT_FAILURES) {
                         getStyleClass().add("result-partial");
                     }
-                } else if (!row.environment().success()) {
+                } else if (!row.isDetail() && !row.environment().success()) {
                     getStyleClass().add("env-failed");
                 }
             }
@@ -82,7 +91,12 @@ public final class ResultsView {
         MenuItem copy = new MenuItem("Copy details");
         copy.setAccelerator(KeyCombination.keyCombination("Shortcut+C"));
         copy.setOnAction(e -> copySelection());
-        tree.setContextMenu(new ContextMenu(copy));
+        MenuItem copyRequestId = new MenuItem("Copy request id");
+        copyRequestId.setId("copy-request-id");
+        copyRequestId.setOnAction(e -> toClipboard(vm.requestIds(selectedEntries())));
+        ContextMenu menu = new ContextMenu(copy, copyRequestId);
+        menu.setOnShowing(e -> copyRequestId.setDisable(vm.requestIds(selectedEntries()).isEmpty()));
+        tree.setContextMenu(menu);
         tree.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 copySelection();
@@ -117,8 +131,9 @@ public final class ResultsView {
 
     private void rebuild() {
         List<TreeItem<Row>> items = vm.entries().stream().map(e -> {
-            TreeItem<Row> item = new TreeItem<>(new Row(e, null));
-            e.environments().forEach(env -> item.getChildren().add(new TreeItem<>(new Row(e, env))));
+            TreeItem<Row> item = new TreeItem<>(new Row(e, null, null));
+            e.environments().forEach(env -> item.getChildren().add(new TreeItem<>(new Row(e, env, null))));
+            e.details().forEach(d -> item.getChildren().add(new TreeItem<>(new Row(e, null, d))));
             // The newest entry, and any with a failure, open by default: that is what needs reading.
             item.setExpanded(e == vm.entries().get(0) || e.outcome() != ResultEntry.Outcome.SUCCEEDED);
             return item;
@@ -128,17 +143,24 @@ public final class ResultsView {
 
     /** The text Copy puts on the clipboard: whole entries for every selected row. */
     public String selectionText() {
+        return vm.asText(selectedEntries());
+    }
+
+    private List<ResultEntry> selectedEntries() {
         Set<ResultEntry> selected = new LinkedHashSet<>();
         tree.getSelectionModel().getSelectedItems().forEach(i -> {
             if (i != null && i.getValue() != null) {
                 selected.add(i.getValue().entry());
             }
         });
-        return vm.asText(List.copyOf(selected));
+        return List.copyOf(selected);
     }
 
     private void copySelection() {
-        String text = selectionText();
+        toClipboard(selectionText());
+    }
+
+    private static void toClipboard(String text) {
         if (!text.isEmpty()) {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);

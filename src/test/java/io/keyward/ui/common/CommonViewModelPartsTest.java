@@ -1,5 +1,9 @@
 package io.keyward.ui.common;
 
+import io.keyward.session.BackgroundTask;
+import io.keyward.session.BusyCounter;
+import io.keyward.session.DirectTaskExecutor;
+import io.keyward.session.ErrorText;
 import io.keyward.gateway.Failure;
 import io.keyward.gateway.GatewayException;
 import javafx.collections.FXCollections;
@@ -81,12 +85,14 @@ class CommonViewModelPartsTest {
 
     @Test
     void directTaskRunnerRunsBothPathsAtOnce() {
-        DirectTaskRunner runner = new DirectTaskRunner();
+        DirectTaskExecutor runner = new DirectTaskExecutor();
         StringBuilder log = new StringBuilder();
-        runner.run(() -> 42, v -> log.append("ok ").append(v), e -> log.append("failed"));
-        runner.run(() -> {
+        BackgroundTask.of(() -> 42).onSuccess(v -> log.append("ok ").append(v))
+                .onFailure(e -> log.append("failed")).executeWith(runner);
+        BackgroundTask.of(() -> {
             throw new IllegalStateException("boom");
-        }, v -> log.append(" ok"), e -> log.append(" failed ").append(e.getMessage()));
+        }).onSuccess(v -> log.append(" ok")).onFailure(e -> log.append(" failed ").append(e.getMessage()))
+                .executeWith(runner);
         assertEquals("ok 42 failed boom", log.toString());
     }
 }

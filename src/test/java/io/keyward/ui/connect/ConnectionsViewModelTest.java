@@ -1,12 +1,16 @@
 package io.keyward.ui.connect;
 
+import io.keyward.gateway.BackendKind;
+import io.keyward.gateway.SignInMethod;
+import io.keyward.session.ClientFactory;
+import io.keyward.session.ConnectionProfile;
 import io.keyward.gateway.ConnectionSettings;
 import io.keyward.gateway.apinizer.ApinizerClient;
 import io.keyward.model.Project;
 import io.keyward.model.Secret;
 import io.keyward.sandbox.SandboxOptions;
 import io.keyward.sandbox.SandboxServer;
-import io.keyward.ui.common.DirectTaskRunner;
+import io.keyward.session.DirectTaskExecutor;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.AfterEach;
@@ -36,14 +40,15 @@ class ConnectionsViewModelTest {
     @BeforeEach
     void start() throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.defaults());
-        builtIn = new ConnectionProfile("Demo sandbox", sandbox.baseUrl(), ConnectionProfile.AuthMode.TOKEN, null,
+        builtIn = new ConnectionProfile("Demo sandbox", BackendKind.APINIZER, sandbox.baseUrl(),
+                SignInMethod.PERSONAL_TOKEN, null,
                 Secret.of(sandbox.adminToken()), true);
         profiles = FXCollections.observableArrayList(builtIn);
         ClientFactory factory = profile -> {
             clientsMadeFor.add(profile);
-            return new ApinizerClient(ConnectionSettings.of(profile.managerUrl(), profile.authentication()));
+            return new ApinizerClient(ConnectionSettings.of(profile.url(), profile.authentication()));
         };
-        vm = new ConnectionsViewModel(profiles, builtIn, factory, new DirectTaskRunner(), connected::add);
+        vm = new ConnectionsViewModel(profiles, builtIn, factory, new DirectTaskExecutor(), connected::add);
     }
 
     @AfterEach
@@ -52,7 +57,7 @@ class ConnectionsViewModelTest {
     }
 
     List<String> projectNames() {
-        return new ApinizerClient(ConnectionSettings.of(builtIn.managerUrl(), builtIn.authentication()))
+        return new ApinizerClient(ConnectionSettings.of(builtIn.url(), builtIn.authentication()))
                 .listProjects().stream().map(Project::name).toList();
     }
 
@@ -68,7 +73,7 @@ class ConnectionsViewModelTest {
         assertSame(builtIn, vm.selectedProperty().get());
         assertEquals("Demo sandbox", vm.nameProperty().get());
         assertEquals(sandbox.baseUrl().toString(), vm.urlProperty().get());
-        assertEquals(ConnectionProfile.AuthMode.TOKEN, vm.modeProperty().get());
+        assertEquals(SignInMethod.PERSONAL_TOKEN, vm.methodProperty().get());
         assertEquals(sandbox.adminToken(), vm.secretProperty().get(), "the token field holds the secret itself");
         assertTrue(vm.builtInProperty().get());
         assertEquals("", vm.warningProperty().get(), "plain HTTP to 127.0.0.1 is not worth a warning");
@@ -100,7 +105,7 @@ class ConnectionsViewModelTest {
         assertNull(vm.save());
         assertEquals("Enter the personal API token.", vm.formErrorProperty().get());
 
-        vm.modeProperty().set(ConnectionProfile.AuthMode.PASSWORD);
+        vm.methodProperty().set(SignInMethod.USERNAME_PASSWORD);
         assertNull(vm.save());
         assertEquals("Enter the password.", vm.formErrorProperty().get());
 
@@ -117,7 +122,7 @@ class ConnectionsViewModelTest {
         ConnectionProfile saved = vm.save();
         assertNotNull(saved);
         assertEquals("", vm.formErrorProperty().get());
-        assertEquals(URI.create("https://gw.example.com"), saved.managerUrl());
+        assertEquals(URI.create("https://gw.example.com"), saved.url());
         assertEquals(2, profiles.size());
         assertSame(saved, vm.selectedProperty().get());
         assertEquals(1, profiles.indexOf(saved), "appended after the built-in");
@@ -192,9 +197,10 @@ class ConnectionsViewModelTest {
 
     @Test
     void usernameAndPasswordSignInThroughTheTokenEndpoint() {
-        fillNew("Admin login", sandbox.baseUrl().toString(), sandbox.password());
-        vm.modeProperty().set(ConnectionProfile.AuthMode.PASSWORD);
+        fillNew("Admin login", sandbox.baseUrl().toString(), "");
+        vm.methodProperty().set(SignInMethod.USERNAME_PASSWORD);
         vm.usernameProperty().set(sandbox.username());
+        vm.secretProperty().set(sandbox.password());
 
         vm.testConnection();
         assertTrue(vm.testOkProperty().get(), vm.testResultProperty().get());

@@ -6,8 +6,8 @@ import io.keyward.model.CredentialSlot;
 import io.keyward.model.Jwk;
 import io.keyward.model.Project;
 import io.keyward.ui.SandboxFixture;
-import io.keyward.ui.main.Workspace;
-import io.keyward.ui.results.ResultEntry;
+import io.keyward.session.Workspace;
+import io.keyward.session.ResultEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,7 +165,7 @@ class CredentialListViewModelTest {
         assertTrue(vm.canRemove(CredentialSlot.ENCRYPTION));
         ResultEntry entry = fx.main.results().entries().get(0);
         assertEquals("Remove validation JWK", entry.action());
-        assertEquals(ws.project() + " / " + c.username(), entry.target());
+        assertEquals(ws.project().name() + " / " + c.username(), entry.target());
         assertEquals(ResultEntry.Outcome.SUCCEEDED, entry.outcome());
     }
 
@@ -218,7 +218,7 @@ class CredentialListViewModelTest {
         assertTrue(vm.canRemove(CredentialSlot.ENCRYPTION));
         ResultEntry entry = fx.main.results().entries().get(0);
         assertEquals("Set encryption JWK", entry.action());
-        assertEquals(ws.project() + " / " + c.username() + " \u2190 " + choice.name(), entry.target());
+        assertEquals(ws.project().name() + " / " + c.username() + " \u2190 " + choice.name(), entry.target());
     }
 
     @Test

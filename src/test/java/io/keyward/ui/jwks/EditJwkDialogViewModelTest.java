@@ -23,10 +23,10 @@ class EditJwkDialogViewModelTest {
     static final class PendingSaver implements EditJwkDialogViewModel.Saver {
         final List<JwkUpdate> sent = new ArrayList<>();
         Consumer<MutationResult> ok;
-        Consumer<Exception> failed;
+        Consumer<Throwable> failed;
 
         @Override
-        public void save(JwkUpdate update, Consumer<MutationResult> onSuccess, Consumer<Exception> onFailure) {
+        public void save(JwkUpdate update, Consumer<MutationResult> onSuccess, Consumer<Throwable> onFailure) {
             sent.add(update);
             ok = onSuccess;
             failed = onFailure;

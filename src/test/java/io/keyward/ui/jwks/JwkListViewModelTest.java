@@ -10,8 +10,8 @@ import io.keyward.model.Project;
 import io.keyward.ui.FakeDialogService.Edit;
 import io.keyward.ui.FakeDialogService.EditAttempt;
 import io.keyward.ui.SandboxFixture;
-import io.keyward.ui.main.Workspace;
-import io.keyward.ui.results.ResultEntry;
+import io.keyward.session.Workspace;
+import io.keyward.session.ResultEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,7 +145,7 @@ class JwkListViewModelTest {
                 || jwk.name().equals(c.jwks().encryptionJwkName())).findFirst().orElseThrow();
         CredentialSlot slot = jwk.name().equals(holder.jwks().validationJwkName()) ? CredentialSlot.VALIDATION
                 : CredentialSlot.ENCRYPTION;
-        fx.admin().removeCredentialJwk(Project.named(ws.project()), holder.username(), slot);
+        fx.admin().removeCredentialJwk(ws.project(), holder.username(), slot);
 
         fx.main.refresh();
 
@@ -183,7 +183,7 @@ class JwkListViewModelTest {
         assertTrue(holders(jwk.name()).isEmpty(), "the slots that held it are cleared");
         ResultEntry entry = fx.main.results().entries().get(0);
         assertEquals("Delete JWK", entry.action());
-        assertEquals(ws.project() + " / " + jwk.name(), entry.target());
+        assertEquals(ws.project().name() + " / " + jwk.name(), entry.target());
         assertEquals(ResultEntry.Outcome.SUCCEEDED, entry.outcome());
         assertEquals(ws.environmentNames().size(), entry.environments().size());
         assertNull(vm.selectedProperty().get(), "a deleted JWK does not stay selected");
@@ -200,7 +200,7 @@ class JwkListViewModelTest {
 
         assertEquals(2, fx.dialogs.deleteJwkDialogs.size());
         assertTrue(jwkNames().contains(jwk.name()));
-        assertTrue(fx.admin().listJwks(Project.named(ws.project())).stream().anyMatch(j -> j.name().equals(jwk.name())));
+        assertTrue(fx.admin().listJwks(ws.project()).stream().anyMatch(j -> j.name().equals(jwk.name())));
         assertTrue(fx.main.results().entries().isEmpty());
         assertTrue(fx.consoleClient().mutations().isEmpty());
     }
@@ -225,7 +225,7 @@ class JwkListViewModelTest {
         assertEquals(List.of(new JwkUpdate(newName, null)), fx.consoleClient().jwkUpdates());
         ResultEntry entry = fx.main.results().entries().get(0);
         assertEquals("Rename JWK", entry.action());
-        assertEquals(ws.project() + " / " + jwk.name() + " \u2192 " + newName, entry.target());
+        assertEquals(ws.project().name() + " / " + jwk.name() + " \u2192 " + newName, entry.target());
         assertEquals(newName, vm.selectedProperty().get().name(), "the selection follows the rename");
     }
 
@@ -252,7 +252,7 @@ class JwkListViewModelTest {
         Jwk jwk = ws.jwks().get(0);
         Jwk other = ws.jwks().get(1);
         String taken = "taken-behind-your-back";
-        fx.admin().updateJwk(Project.named(ws.project()), other.name(), new JwkUpdate(taken, null)); // the table is now stale
+        fx.admin().updateJwk(ws.project(), other.name(), new JwkUpdate(taken, null)); // the table is now stale
         assertFalse(jwkNames().contains(taken));
         vm.selectedProperty().set(jwk);
         fx.dialogs.edit(new Edit(taken, null), new Edit(taken + "-2", null));
@@ -304,7 +304,7 @@ class JwkListViewModelTest {
         assertEquals("Rotated in the March drill", after.description());
         ResultEntry entry = fx.main.results().entries().get(0);
         assertEquals("Update JWK description", entry.action());
-        assertEquals(ws.project() + " / " + jwk.name(), entry.target());
+        assertEquals(ws.project().name() + " / " + jwk.name(), entry.target());
         assertEquals("Rotated in the March drill", vm.selectedProperty().get().description(),
                 "the selection shows the updated JWK");
         assertTrue(vm.detailsProperty().get().contains("Description: Rotated in the March drill"));
@@ -345,7 +345,7 @@ class JwkListViewModelTest {
     void deletingAJwkThatWasDeletedElsewhereSaysSoInsteadOfOpeningTheDialog() {
         Jwk jwk = ws.jwks().get(0);
         vm.selectedProperty().set(jwk);
-        fx.admin().deleteJwk(Project.named(ws.project()), jwk.name()); // someone else deleted it
+        fx.admin().deleteJwk(ws.project(), jwk.name()); // someone else deleted it
 
         vm.deleteSelected();
 

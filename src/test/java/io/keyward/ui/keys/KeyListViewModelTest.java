@@ -6,10 +6,10 @@ import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
 import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.model.Project;
-import io.keyward.ui.ManualTaskRunner;
+import io.keyward.ui.ManualTaskExecutor;
 import io.keyward.ui.SandboxFixture;
-import io.keyward.ui.main.Workspace;
-import io.keyward.ui.results.ResultEntry;
+import io.keyward.session.Workspace;
+import io.keyward.session.ResultEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +84,7 @@ class KeyListViewModelTest {
     }
 
     boolean keyOnServer() {
-        return fx.admin().listKeys(Project.named(ws.project())).stream().anyMatch(k -> k.name().equals(key.name()));
+        return fx.admin().listKeys(ws.project()).stream().anyMatch(k -> k.name().equals(key.name()));
     }
 
     @Test
@@ -156,11 +156,11 @@ class KeyListViewModelTest {
         // Behind the console's back: one derived JWK is gone and the table does not know yet.
         String goneMeanwhile = derived.stream().filter(n -> holdersOf(new HashSet<>(List.of(n))).isEmpty()).findFirst()
                 .orElse(derived.get(derived.size() - 1));
-        fx.admin().deleteJwk(Project.named(ws.project()), goneMeanwhile);
+        fx.admin().deleteJwk(ws.project(), goneMeanwhile);
         assertTrue(jwkNames().contains(goneMeanwhile));
         List<String> expected = derived.stream().filter(n -> !n.equals(goneMeanwhile)).toList();
         List<String> expectedHolders = holdersOf(new HashSet<>(expected));
-        List<String> envs = fx.admin().listEnvironments(Project.named(ws.project())).stream().map(e -> e.name()).toList();
+        List<String> envs = fx.admin().listEnvironments(ws.project()).stream().map(e -> e.name()).toList();
 
         List<String> seen = new ArrayList<>();
         fx.dialogs.whileDeleteKeyOpen(d -> {
@@ -235,12 +235,12 @@ class KeyListViewModelTest {
         assertEquals(1, fx.main.results().entries().size());
         ResultEntry entry = fx.main.results().entries().get(0);
         assertEquals("Delete key (delete derived JWKs)", entry.action());
-        assertEquals(ws.project() + " / " + key.name(), entry.target());
+        assertEquals(ws.project().name() + " / " + key.name(), entry.target());
         assertEquals(ResultEntry.Outcome.SUCCEEDED, entry.outcome());
         assertEquals(ws.environmentNames(), entry.environments().stream().map(ResultEntry.EnvironmentRow::environment)
                 .toList());
         assertTrue(entry.environments().stream().allMatch(ResultEntry.EnvironmentRow::success));
-        assertEquals(List.of(new io.keyward.ui.RecordingClient.Call("deleteKey", ws.project(), key.name(),
+        assertEquals(List.of(new io.keyward.ui.RecordingClient.Call("deleteKey", ws.project().name(), key.name(),
                 DerivedJwkPolicy.DELETE)), fx.consoleClient().mutations());
     }
 
@@ -293,7 +293,7 @@ class KeyListViewModelTest {
     @Test
     void deleteIsDisabledWhileAMutationRunsAndNeverOverlaps() throws Exception {
         fx.close();
-        ManualTaskRunner runner = new ManualTaskRunner();
+        ManualTaskExecutor runner = new ManualTaskExecutor();
         fx = SandboxFixture.start(runner);
         vm = fx.main.keys();
         ws = fx.workspace();

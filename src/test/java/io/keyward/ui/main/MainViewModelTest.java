@@ -1,11 +1,13 @@
 package io.keyward.ui.main;
 
+import io.keyward.gateway.BackendKind;
+import io.keyward.gateway.SignInMethod;
 import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.ui.SandboxFixture;
-import io.keyward.ui.connect.ConnectionProfile;
+import io.keyward.session.ConnectionProfile;
 import io.keyward.ui.connect.ConnectionsViewModel;
-import io.keyward.ui.results.ResultEntry;
+import io.keyward.session.ResultEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class MainViewModelTest {
 
     @Test
     void connectShowsWhereItIsConnected() {
-        assertEquals("Connected to Demo sandbox (" + fx.sandbox.baseUrl() + ")", main.statusProperty().get());
+        assertEquals("Connected to Demo sandbox (Apinizer, " + fx.sandbox.baseUrl() + ")", main.statusProperty().get());
         assertEquals(SandboxFixture.PROFILE_NAME, main.activeProperty().get().name());
         assertEquals(1, main.profiles().size());
         assertEquals("", main.notificationProperty().get());
@@ -63,7 +65,8 @@ class MainViewModelTest {
         assertEquals(1, fx.dialogs.reconnectOffers.size());
         String offer = fx.dialogs.reconnectOffers.get(0);
         assertTrue(offer.startsWith(REJECTED), offer);
-        assertTrue(offer.contains("The token for \u201CDemo sandbox\u201D may have expired or been revoked."), offer);
+        assertTrue(offer.contains("The credentials for \u201CDemo sandbox\u201D may have expired or been revoked."),
+                offer);
         assertEquals("Session rejected by Demo sandbox", main.statusProperty().get());
         assertTrue(fx.dialogs.connectionsDialogs.isEmpty(), "declined: no connections dialog");
         assertTrue(main.projects().projects().isEmpty());
@@ -157,8 +160,8 @@ class MainViewModelTest {
 
     @Test
     void connectingWithUsernameAndPasswordWorksAndShowsNoSecret() {
-        ConnectionProfile login = new ConnectionProfile("Admin login", fx.sandbox.baseUrl(),
-                ConnectionProfile.AuthMode.PASSWORD, fx.sandbox.username(),
+        ConnectionProfile login = new ConnectionProfile("Admin login", BackendKind.APINIZER, fx.sandbox.baseUrl(),
+                SignInMethod.USERNAME_PASSWORD, fx.sandbox.username(),
                 io.keyward.model.Secret.of(fx.sandbox.password()), false);
 
         main.connect(login);

@@ -4,9 +4,9 @@ import io.keyward.model.CryptoKey;
 import io.keyward.model.Environment;
 import io.keyward.model.Jwk;
 import io.keyward.model.Project;
-import io.keyward.ui.ManualTaskRunner;
+import io.keyward.ui.ManualTaskExecutor;
 import io.keyward.ui.SandboxFixture;
-import io.keyward.ui.main.Workspace;
+import io.keyward.session.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class ProjectListViewModelTest {
 
         Project first = vm.projects().get(0);
         assertEquals(first, vm.selectedProperty().get());
-        assertEquals(first.name(), ws.project());
+        assertEquals(first.name(), ws.project().name());
         assertEquals(names(fx.admin().listKeys(Project.named(first.name()))), names(ws.keys()));
         assertEquals(names(fx.admin().listJwks(Project.named(first.name()))), names(ws.jwks()));
         assertEquals(fx.admin().listCredentials(Project.named(first.name())), List.copyOf(ws.credentials()));
@@ -88,27 +88,27 @@ class ProjectListViewModelTest {
 
     @Test
     void aFilterHidingTheSelectionDoesNotCloseTheOpenProject() {
-        String open = ws.project();
+        String open = ws.project().name();
         List<String> keys = names(ws.keys());
 
         vm.filter().textProperty().set("müşteri");
         assertFalse(names(vm.filter().items()).contains(open));
         vm.selectedProperty().set(null); // what the table does when its selected row is filtered away
 
-        assertEquals(open, ws.project());
+        assertEquals(open, ws.project().name());
         assertEquals(keys, names(ws.keys()));
         assertFalse(ws.jwks().isEmpty());
     }
 
     @Test
     void selectingAnotherProjectLoadsItsKeysJwksCredentialsAndEnvironments() {
-        String before = ws.project();
+        String before = ws.project().name();
         List<String> keysBefore = names(ws.keys());
         Project other = vm.projects().stream().filter(p -> !p.name().equals(before)).findFirst().orElseThrow();
 
         vm.selectedProperty().set(other);
 
-        assertEquals(other.name(), ws.project());
+        assertEquals(other.name(), ws.project().name());
         assertEquals(names(fx.admin().listKeys(Project.named(other.name()))), names(ws.keys()));
         assertFalse(names(ws.keys()).equals(keysBefore));
         assertEquals(names(fx.admin().listJwks(Project.named(other.name()))), names(ws.jwks()));
@@ -124,14 +124,14 @@ class ProjectListViewModelTest {
     void refreshKeepsTheOpenProject() {
         fx.open("müşteri-portalı");
         fx.main.refresh();
-        assertEquals("müşteri-portalı", ws.project());
+        assertEquals("müşteri-portalı", ws.project().name());
         assertEquals("müşteri-portalı", vm.selectedProperty().get().name());
         assertEquals(names(fx.admin().listKeys(Project.named("müşteri-portalı"))), names(ws.keys()));
     }
 
     @Test
     void refreshPicksUpServerChangesInTheOpenProject() {
-        String project = ws.project();
+        String project = ws.project().name();
         String victim = ws.jwks().get(0).name();
         fx.admin().deleteJwk(Project.named(project), victim);
         assertTrue(names(ws.jwks()).contains(victim), "not yet refreshed");
@@ -158,22 +158,22 @@ class ProjectListViewModelTest {
         fx.faults().reset();
         fx.main.refresh();
         assertFalse(vm.projects().isEmpty());
-        assertEquals(vm.projects().get(0).name(), ws.project());
+        assertEquals(vm.projects().get(0).name(), ws.project().name());
         assertEquals("", fx.main.notificationProperty().get());
     }
 
     @Test
     void aSecondLoadCancelsTheFirstAndLoadingEnds() throws Exception {
         fx.close();
-        ManualTaskRunner runner = new ManualTaskRunner();
+        ManualTaskExecutor runner = new ManualTaskExecutor();
         fx = SandboxFixture.start(runner);
         vm = fx.main.projects();
         fx.connect();
-        ManualTaskRunner.Task<?> first = runner.newest();
+        ManualTaskExecutor.Task<?> first = runner.newest();
         assertTrue(vm.loadingProperty().get());
 
         fx.main.refresh();
-        ManualTaskRunner.Task<?> second = runner.newest();
+        ManualTaskExecutor.Task<?> second = runner.newest();
         assertTrue(first.isCancelled());
         assertTrue(vm.loadingProperty().get());
 
@@ -183,7 +183,7 @@ class ProjectListViewModelTest {
         assertFalse(vm.loadingProperty().get());
         assertEquals(fx.admin().listProjects().size(), vm.projects().size());
         runner.runAll();
-        assertEquals(vm.projects().get(0).name(), fx.workspace().project());
+        assertEquals(vm.projects().get(0).name(), fx.workspace().project().name());
         assertFalse(fx.main.busyProperty().get());
     }
 }

@@ -1,5 +1,7 @@
 package io.keyward.ui.results;
 
+import io.keyward.session.ResultEntry;
+import io.keyward.session.ResultLog;
 import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.model.DeploymentResult;
@@ -137,12 +139,13 @@ class ResultsViewModelTest {
 
     @Test
     void aMutationWithoutDeploymentResultSaysSo() {
-        ResultsViewModel standalone = new ResultsViewModel(Clock.fixed(SandboxFixture.NOW, ZoneOffset.UTC));
-        ResultEntry e = standalone.record("Delete JWK", "p / j", new MutationResult(true, null));
+        ResultLog standalone = new ResultLog(Clock.fixed(SandboxFixture.NOW, ZoneOffset.UTC));
+        ResultLog.Scope scope = new ResultLog.Scope("Lab (Apinizer, https://lab.example)", "p", true);
+        ResultEntry e = standalone.record(scope, "Delete JWK", "p / j", new MutationResult(true, null));
         assertEquals(ResultEntry.Outcome.SUCCEEDED, e.outcome());
         assertEquals("The server reported no per-environment deployment result.", e.message());
 
-        ResultEntry silentFailure = standalone.record("Delete JWK", "p / j", new MutationResult(true,
+        ResultEntry silentFailure = standalone.record(scope, "Delete JWK", "p / j", new MutationResult(true,
                 new DeploymentResult(false, null, List.of(new EnvironmentResult("prod", false, null)))));
         assertEquals(ResultEntry.Outcome.COMPLETED_WITH_DEPLOYMENT_FAILURES, silentFailure.outcome());
         assertEquals("Deployment failed (failed: prod)", silentFailure.message());

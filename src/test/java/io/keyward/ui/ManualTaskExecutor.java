@@ -1,34 +1,30 @@
 package io.keyward.ui;
 
-import io.keyward.ui.common.TaskRunner;
+import io.keyward.session.BackgroundTask;
+import io.keyward.session.TaskExecutor;
+import io.keyward.session.TaskHandle;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 /**
- * A task runner the test drives by hand: tasks queue up and run only when told, and the answer can
+ * A task executor the test drives by hand: tasks queue up and run only when told, and the answer can
  * be fetched and delivered separately to model a slow response that arrives late. A cancelled
- * task's callbacks never fire, as the {@link TaskRunner} contract promises.
+ * task's outcome callbacks never fire, as the {@link TaskExecutor} contract promises.
  */
-public final class ManualTaskRunner implements TaskRunner {
+public final class ManualTaskExecutor implements TaskExecutor {
 
-    public final class Task<T> implements Handle {
-        private final Callable<T> work;
-        private final Consumer<? super T> onSuccess;
-        private final Consumer<? super Exception> onFailure;
+    public final class Task<T> implements TaskHandle {
+        private final BackgroundTask<T> task;
         private boolean cancelled;
         private boolean fetched;
         private boolean delivered;
         private T value;
-        private Exception failure;
+        private Throwable failure;
         private int callbacks;
 
-        Task(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
-            this.work = work;
-            this.onSuccess = onSuccess;
-            this.onFailure = onFailure;
+        Task(BackgroundTask<T> task) {
+            this.task = task;
         }
 
         /** Does the work (the network call) now; the answer is held until {@link #deliver()}. */
@@ -38,8 +34,8 @@ public final class ManualTaskRunner implements TaskRunner {
             }
             fetched = true;
             try {
-                value = work.call();
-            } catch (Exception e) {
+                value = task.work().call();
+            } catch (Throwable e) {
                 failure = e;
             }
             return this;
@@ -55,15 +51,12 @@ public final class ManualTaskRunner implements TaskRunner {
             }
             delivered = true;
             queue.remove(this);
-            if (cancelled) {
-                return;
+            if (!cancelled) {
+                callbacks++;
             }
-            callbacks++;
-            if (failure != null) {
-                onFailure.accept(failure);
-            } else {
-                onSuccess.accept(value);
-            }
+            task.deliver(cancelled, value, failure, t -> {
+                throw new AssertionError("a task callback threw", t);
+            });
         }
 
         public void complete() {
@@ -83,7 +76,12 @@ public final class ManualTaskRunner implements TaskRunner {
             return cancelled;
         }
 
-        /** How many callbacks this task fired (0 or 1). */
+        @Override
+        public boolean isDone() {
+            return delivered;
+        }
+
+        /** How many outcome callbacks this task fired (0 or 1). */
         public int callbacksFired() {
             return callbacks;
         }
@@ -92,10 +90,10 @@ public final class ManualTaskRunner implements TaskRunner {
     private final List<Task<?>> queue = new ArrayList<>();
 
     @Override
-    public <T> Handle run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
-        Task<T> task = new Task<>(work, onSuccess, onFailure);
-        queue.add(task);
-        return task;
+    public <T> TaskHandle execute(BackgroundTask<T> task) {
+        Task<T> t = new Task<>(task);
+        queue.add(t);
+        return t;
     }
 
     /** Tasks submitted and not yet delivered, oldest first. */

@@ -1,13 +1,18 @@
-package io.keyward.ui.results;
+package io.keyward.session;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** One mutation in the results panel, with one row per environment when the server reported them. */
-public record ResultEntry(Instant time, String action, String target, Outcome outcome, String message,
-                          List<EnvironmentRow> environments) {
+/**
+ * One change in the results panel: where it went (connection), what it did, and its outcome, with
+ * one row per environment the server reported (or one row for the project where the backend has no
+ * environments), plus what a failing server explained (remedy, fields, request id).
+ */
+public record ResultEntry(Instant time, String connection, String action, String target, Outcome outcome,
+                          String message, List<EnvironmentRow> environments, List<String> details,
+                          String requestId) {
 
     public enum Outcome {
         SUCCEEDED("Succeeded"),
@@ -25,12 +30,15 @@ public record ResultEntry(Instant time, String action, String target, Outcome ou
         }
     }
 
+    /** One environment's (or the project's) part of the outcome. */
     public record EnvironmentRow(String environment, boolean success, String message) { }
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     public ResultEntry {
+        connection = connection == null ? "" : connection;
         environments = environments == null ? List.of() : List.copyOf(environments);
+        details = details == null ? List.of() : List.copyOf(details);
         message = message == null ? "" : message;
     }
 
@@ -43,6 +51,9 @@ public record ResultEntry(Instant time, String action, String target, Outcome ou
         StringBuilder sb = new StringBuilder();
         sb.append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atZone(zone).withNano(0)))
                 .append("  ").append(action).append("  ").append(target).append("  ").append(outcome.label());
+        if (!connection.isBlank()) {
+            sb.append("\n  Connection: ").append(connection);
+        }
         if (!message.isBlank()) {
             sb.append("\n  ").append(message);
         }
@@ -51,6 +62,9 @@ public record ResultEntry(Instant time, String action, String target, Outcome ou
             if (!row.message().isBlank()) {
                 sb.append(" – ").append(row.message());
             }
+        }
+        for (String d : details) {
+            sb.append("\n  ").append(d);
         }
         return sb.toString();
     }

@@ -1,9 +1,10 @@
-package io.keyward.ui.main;
+package io.keyward.session;
 
 import io.keyward.model.Jwk;
 import io.keyward.model.Project;
-import io.keyward.ui.ManualTaskRunner;
+import io.keyward.ui.ManualTaskExecutor;
 import io.keyward.ui.SandboxFixture;
+import io.keyward.ui.main.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,18 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkspaceTest {
 
     SandboxFixture fx;
-    ManualTaskRunner runner;
-    final List<Exception> failures = new ArrayList<>();
+    ManualTaskExecutor runner;
+    final List<Throwable> failures = new ArrayList<>();
     Workspace ws;
-    List<String> projects;
+    List<Project> projects;
 
     @BeforeEach
     void start() throws Exception {
-        runner = new ManualTaskRunner();
+        runner = new ManualTaskExecutor();
         fx = SandboxFixture.start(runner);
         ws = new Workspace(runner, failures::add);
-        ws.clientProperty().set(fx.admin());
-        projects = fx.admin().listProjects().stream().map(Project::name).toList();
+        ws.connect(new Connection(fx.profile(fx.sandbox.adminToken()), fx.admin()));
+        projects = fx.admin().listProjects();
     }
 
     @AfterEach
@@ -44,14 +45,14 @@ class WorkspaceTest {
 
     @Test
     void switchingProjectCancelsTheLoadStillUnderWay() {
-        String a = projects.get(0);
-        String b = projects.get(1);
+        Project a = projects.get(0);
+        Project b = projects.get(1);
 
         ws.open(a);
-        ManualTaskRunner.Task<?> loadA = runner.newest();
+        ManualTaskExecutor.Task<?> loadA = runner.newest();
         assertTrue(ws.loadingProperty().get());
         ws.open(b);
-        ManualTaskRunner.Task<?> loadB = runner.newest();
+        ManualTaskExecutor.Task<?> loadB = runner.newest();
 
         assertTrue(loadA.isCancelled(), "the old project's load is cancelled");
         assertFalse(loadB.isCancelled());
@@ -59,26 +60,26 @@ class WorkspaceTest {
 
         loadB.complete();
         assertFalse(ws.loadingProperty().get());
-        assertEquals(names(fx.admin().listJwks(Project.named(b))), names(ws.jwks()));
+        assertEquals(names(fx.admin().listJwks(b)), names(ws.jwks()));
 
         loadA.complete(); // the slow answer for a arrives late
         assertEquals(0, loadA.callbacksFired());
         assertEquals(b, ws.project());
-        assertEquals(names(fx.admin().listJwks(Project.named(b))), names(ws.jwks()), "a's answer never lands");
+        assertEquals(names(fx.admin().listJwks(b)), names(ws.jwks()), "a's answer never lands");
         assertFalse(ws.loadingProperty().get());
         assertTrue(failures.isEmpty());
     }
 
     @Test
     void aStaleAnswerForTheSameProjectNeverOverwritesANewerOne() {
-        String a = projects.get(0);
+        Project a = projects.get(0);
         ws.open(a);
-        ManualTaskRunner.Task<?> first = runner.newest().fetch(); // answered, but not yet delivered
-        String victim = fx.admin().listJwks(Project.named(a)).get(0).name();
-        fx.admin().deleteJwk(Project.named(a), victim);
+        ManualTaskExecutor.Task<?> first = runner.newest().fetch(); // answered, but not yet delivered
+        String victim = fx.admin().listJwks(a).get(0).name();
+        fx.admin().deleteJwk(a, victim);
 
         ws.reload();
-        ManualTaskRunner.Task<?> second = runner.newest();
+        ManualTaskExecutor.Task<?> second = runner.newest();
         second.complete();
         assertFalse(names(ws.jwks()).contains(victim));
 
@@ -90,11 +91,11 @@ class WorkspaceTest {
 
     @Test
     void aCancelledLoadThatFailsReportsNothing() {
-        String a = projects.get(0);
-        String b = projects.get(1);
+        Project a = projects.get(0);
+        Project b = projects.get(1);
         fx.faults().setErrorRate(1.0);
         ws.open(a);
-        ManualTaskRunner.Task<?> loadA = runner.newest().fetch();
+        ManualTaskExecutor.Task<?> loadA = runner.newest().fetch();
         fx.faults().reset();
 
         ws.open(b);
@@ -102,7 +103,7 @@ class WorkspaceTest {
         runner.newest().complete();
 
         assertTrue(failures.isEmpty(), "the failure belonged to a project no longer shown");
-        assertEquals(names(fx.admin().listJwks(Project.named(b))), names(ws.jwks()));
+        assertEquals(names(fx.admin().listJwks(b)), names(ws.jwks()));
     }
 
     @Test
@@ -126,7 +127,7 @@ class WorkspaceTest {
         ws.open(projects.get(0));
         runner.runAll();
         ws.open(projects.get(1));
-        ManualTaskRunner.Task<?> pending = runner.newest();
+        ManualTaskExecutor.Task<?> pending = runner.newest();
 
         ws.open(null);
 
@@ -143,9 +144,9 @@ class WorkspaceTest {
         runner.oldest().complete(); // the project list
         MainViewModel main = fx.main;
         Workspace live = main.workspace();
-        String first = main.projects().projects().get(0).name();
+        Project first = main.projects().projects().get(0);
         assertEquals(first, live.project());
-        ManualTaskRunner.Task<?> slow = runner.newest();
+        ManualTaskExecutor.Task<?> slow = runner.newest();
         assertTrue(main.busyProperty().get());
 
         Project other = main.projects().projects().get(2);
@@ -154,8 +155,8 @@ class WorkspaceTest {
         runner.newest().complete();
         slow.complete();
 
-        assertEquals(other.name(), live.project());
-        assertEquals(names(fx.admin().listJwks(Project.named(other.name()))), names(live.jwks()));
+        assertEquals(other, live.project());
+        assertEquals(names(fx.admin().listJwks(other)), names(live.jwks()));
         assertFalse(live.loadingProperty().get());
         assertFalse(main.busyProperty().get());
         assertTrue(runner.pending().isEmpty());
@@ -163,8 +164,8 @@ class WorkspaceTest {
 
     @Test
     void switchingProjectEmptiesTheTablesAtOnceButARefreshKeepsThem() {
-        String a = projects.get(0);
-        String b = projects.get(1);
+        Project a = projects.get(0);
+        Project b = projects.get(1);
         ws.open(a);
         runner.newest().complete();
         assertFalse(ws.jwks().isEmpty());
@@ -178,6 +179,6 @@ class WorkspaceTest {
         assertTrue(ws.keys().isEmpty() && ws.jwks().isEmpty() && ws.credentials().isEmpty()
                 && ws.environments().isEmpty(), "a's rows are gone before b's answer arrives");
         runner.newest().complete();
-        assertEquals(names(fx.admin().listJwks(Project.named(b))), names(ws.jwks()));
+        assertEquals(names(fx.admin().listJwks(b)), names(ws.jwks()));
     }
 }

@@ -1,4 +1,4 @@
-package io.keyward.ui.common;
+package io.keyward.session;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

@@ -1,0 +1,42 @@
+package io.keyward.session;
+
+import io.keyward.gateway.Authentication;
+import io.keyward.gateway.BackendKind;
+import io.keyward.gateway.SignInMethod;
+import io.keyward.model.Secret;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * A named way to reach a backend: which gateway, its address, and how to sign in. Secrets stay in
+ * memory only (never written to disk), and {@code toString()} shows no secret because
+ * {@link Secret} masks itself.
+ */
+public record ConnectionProfile(String name, BackendKind backend, URI url, SignInMethod method, String username,
+                                Secret secret, boolean builtIn) {
+
+    public ConnectionProfile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(method, "method");
+        if (!backend.signInMethods().contains(method)) {
+            throw new IllegalArgumentException(backend + " does not sign in with " + method);
+        }
+        secret = secret == null ? Secret.of("") : secret;
+    }
+
+    public Authentication authentication() {
+        return switch (method) {
+            case PERSONAL_TOKEN -> new Authentication.PersonalToken(secret);
+            case USERNAME_PASSWORD -> new Authentication.UsernamePassword(username == null ? "" : username, secret);
+            case API_KEY -> new Authentication.ApiKey(secret);
+        };
+    }
+
+    /** "Demo sandbox (http://127.0.0.1:1234)": names the server, never the secret. */
+    public String describe() {
+        return name + " (" + backend.displayName() + ", " + url + ")";
+    }
+}

@@ -6,6 +6,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogEvent;
@@ -129,6 +135,40 @@ public final class DialogFrames {
         match.textProperty().bind(javafx.beans.binding.Bindings.when(gate.matchesProperty())
                 .then("Name matches.").otherwise(""));
         return new VBox(4, prompt, field, match);
+    }
+
+    /** "On <connection>, project <p>.": every change names the server it acts on. */
+    public static Label where(String sentence) {
+        Label l = Fx.wrapping(sentence, "where-text");
+        l.setId("where");
+        return l;
+    }
+
+    /**
+     * What a failing server explained (remedy, fields, causes, request id), shown under the error,
+     * with the request id copyable for the vendor's support. Hidden while there is nothing to show.
+     */
+    public static VBox problemBox(ObservableList<String> details, ObservableStringValue requestId) {
+        VBox lines = new VBox(2);
+        lines.setId("problem-details");
+        Runnable fill = () -> lines.getChildren().setAll(details.stream()
+                .map(l -> Fx.wrapping("\u2022 " + l, "muted")).toList());
+        details.addListener((ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        Button copy = new Button("Copy request id");
+        copy.setId("copy-request-id");
+        copy.visibleProperty().bind(Bindings.createBooleanBinding(() -> requestId.get() != null
+                && !requestId.get().isBlank(), requestId));
+        copy.managedProperty().bind(copy.visibleProperty());
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(requestId.get());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        VBox box = new VBox(4, lines, copy);
+        box.visibleProperty().bind(Bindings.isNotEmpty(details));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     public static VBox bullets(java.util.List<String> lines, String... styleClasses) {

@@ -25,8 +25,25 @@ public final class ListPane<T> {
     private final TableView<T> table = new TableView<>();
     private final BorderPane root = new BorderPane();
     private final HBox actions = new HBox(6);
+    private final HBox filters = new HBox(8);
 
     public ListPane(String idPrefix, TableFilter<T> filter, ObjectProperty<T> selected, Label details) {
+        this(idPrefix, filter, selected, (Node) styled(idPrefix, details));
+    }
+
+    private static Node styled(String idPrefix, Label details) {
+        details.getStyleClass().add("details");
+        details.setId(idPrefix + "-details");
+        details.setWrapText(true);
+        details.setAlignment(Pos.TOP_LEFT);
+        details.setPadding(new Insets(8));
+        ScrollPane detailsScroll = new ScrollPane(details);
+        detailsScroll.setFitToWidth(true);
+        return detailsScroll;
+    }
+
+    /** @param details what the right-hand side shows for the selection (it fills the height given) */
+    public ListPane(String idPrefix, TableFilter<T> filter, ObjectProperty<T> selected, Node details) {
         filterField = TextFields.createClearableTextField();
         filterField.setId(idPrefix + "-filter");
         filterField.setPromptText("Filter (Ctrl+F)");
@@ -45,20 +62,14 @@ public final class ListPane<T> {
         table.setPlaceholder(new Label("Nothing to show"));
         Fx.syncSelection(table, selected);
 
-        details.getStyleClass().add("details");
-        details.setId(idPrefix + "-details");
-        details.setWrapText(true);
-        details.setAlignment(Pos.TOP_LEFT);
-        details.setPadding(new Insets(8));
-        ScrollPane detailsScroll = new ScrollPane(details);
-        detailsScroll.setFitToWidth(true);
-        VBox detailsBox = new VBox(4, Fx.heading("Details"), detailsScroll);
+        VBox detailsBox = new VBox(4, Fx.heading("Details"), details);
         detailsBox.setPadding(new Insets(0, 0, 0, 6));
-        VBox.setVgrow(detailsScroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
 
         SplitPane split = new SplitPane(table, detailsBox);
         split.setDividerPositions(0.62);
-        HBox top = new HBox(8, filterField, count, Fx.grow(), actions);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        HBox top = new HBox(8, filterField, count, filters, Fx.grow(), actions);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 6, 6, 6));
         root.setTop(top);
@@ -71,6 +82,11 @@ public final class ListPane<T> {
 
     public TextField filterField() {
         return filterField;
+    }
+
+    /** Controls that narrow the rows further, shown beside the filter (e.g. "Active only"). */
+    public void addFilterControls(Node... nodes) {
+        filters.getChildren().addAll(nodes);
     }
 
     public void addActions(Node... nodes) {

@@ -2,6 +2,8 @@ package io.keyward.ui.common;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -10,22 +12,30 @@ import javafx.collections.transformation.FilteredList;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** Filter-as-you-type over a list: case-insensitive match on any of the item's texts, plus a row count. */
+/**
+ * Filter-as-you-type over a list: case-insensitive match on any of the item's texts, optionally
+ * narrowed further (e.g. "active only"), plus a row count.
+ */
 public final class TableFilter<T> {
     private final StringProperty text = new SimpleStringProperty("");
+    private final ObjectProperty<Predicate<T>> restriction = new SimpleObjectProperty<>(x -> true);
     private final FilteredList<T> filtered;
     private final StringBinding count;
 
     public TableFilter(ObservableList<T> source, Function<T, Stream<String>> texts, String singular, String plural) {
         this.filtered = new FilteredList<>(source, x -> true);
-        text.addListener((o, a, b) -> {
-            String needle = b == null ? "" : b.trim().toLowerCase(Locale.ROOT);
-            filtered.setPredicate(needle.isEmpty() ? x -> true
-                    : x -> texts.apply(x).filter(Objects::nonNull)
+        Runnable update = () -> {
+            String needle = text.get() == null ? "" : text.get().trim().toLowerCase(Locale.ROOT);
+            Predicate<T> also = restriction.get() == null ? x -> true : restriction.get();
+            filtered.setPredicate(needle.isEmpty() ? also
+                    : x -> also.test(x) && texts.apply(x).filter(Objects::nonNull)
                     .anyMatch(s -> s.toLowerCase(Locale.ROOT).contains(needle)));
-        });
+        };
+        text.addListener((o, a, b) -> update.run());
+        restriction.addListener((o, a, b) -> update.run());
         count = Bindings.createStringBinding(() -> {
             int shown = filtered.size();
             int all = source.size();
@@ -36,6 +46,11 @@ public final class TableFilter<T> {
 
     public StringProperty textProperty() {
         return text;
+    }
+
+    /** Rows must pass this too, whatever is typed; the count then says "n of m". */
+    public ObjectProperty<Predicate<T>> restrictionProperty() {
+        return restriction;
     }
 
     public FilteredList<T> items() {

@@ -4,6 +4,7 @@ import io.keyward.gateway.Capability;
 import io.keyward.ui.common.Fx;
 import io.keyward.ui.credentials.CredentialListView;
 import io.keyward.ui.jwks.JwkListView;
+import io.keyward.ui.jwtkeys.JwtKeyListView;
 import io.keyward.ui.keys.KeyListView;
 import io.keyward.ui.projects.ProjectListView;
 import io.keyward.ui.results.ResultsView;
@@ -47,6 +48,7 @@ public final class MainView {
     private final KeyListView keys;
     private final JwkListView jwks;
     private final CredentialListView credentials;
+    private final JwtKeyListView jwtKeys;
     private final ResultsView results;
     private final List<FeatureTab> features;
 
@@ -58,6 +60,7 @@ public final class MainView {
         keys = new KeyListView(vm.keys());
         jwks = new JwkListView(vm.jwks());
         credentials = new CredentialListView(vm.credentials());
+        jwtKeys = new JwtKeyListView(vm.jwtKeys());
         results = new ResultsView(vm.results());
 
         features = List.of(
@@ -66,7 +69,9 @@ public final class MainView {
                 new FeatureTab(Capability.JWKS, tab("jwks-tab", "JWKs", jwks.pane().root(), vm.workspace().jwks()),
                         jwks.pane().filterField()),
                 new FeatureTab(Capability.CREDENTIALS, tab("credentials-tab", "Credentials",
-                        credentials.pane().root(), vm.workspace().credentials()), credentials.pane().filterField()));
+                        credentials.pane().root(), vm.workspace().credentials()), credentials.pane().filterField()),
+                new FeatureTab(Capability.JWT_KEYS, tab("jwtkeys-tab", "JWT keys", jwtKeys.pane().root(),
+                        vm.workspace().jwtKeys()), jwtKeys.pane().filterField()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         vm.workspace().capabilitiesProperty().addListener((o, a, caps) -> showTabsFor(caps));
         showTabsFor(vm.workspace().capabilitiesProperty().get());

@@ -15,6 +15,7 @@ import io.keyward.ui.connect.ConnectionsDialog;
 import io.keyward.ui.connect.ConnectionsViewModel;
 import io.keyward.ui.credentials.CredentialListViewModel;
 import io.keyward.ui.jwks.JwkListViewModel;
+import io.keyward.ui.jwtkeys.JwtKeyListViewModel;
 import io.keyward.ui.keys.KeyListViewModel;
 import io.keyward.ui.projects.ProjectListViewModel;
 import io.keyward.ui.results.ResultsViewModel;
@@ -51,6 +52,7 @@ public final class MainViewModel implements FailureHandler {
     private final KeyListViewModel keys;
     private final JwkListViewModel jwks;
     private final CredentialListViewModel credentials;
+    private final JwtKeyListViewModel jwtKeys;
     private final BooleanBinding busy;
     private boolean offeringReconnect;
     private boolean reconnectDeclined;
@@ -67,6 +69,7 @@ public final class MainViewModel implements FailureHandler {
         this.keys = new KeyListViewModel(workspace, mutations, dialogs, this);
         this.jwks = new JwkListViewModel(workspace, mutations, dialogs, this);
         this.credentials = new CredentialListViewModel(workspace, mutations, dialogs, clock);
+        this.jwtKeys = new JwtKeyListViewModel(workspace, mutations, dialogs, this, clock);
         this.busy = Bindings.createBooleanBinding(() -> workspace.loadingProperty().get()
                         || projects.loadingProperty().get() || mutations.runningProperty().get(),
                 workspace.loadingProperty(), projects.loadingProperty(), mutations.runningProperty());
@@ -188,6 +191,10 @@ public final class MainViewModel implements FailureHandler {
 
     public CredentialListViewModel credentials() {
         return credentials;
+    }
+
+    public JwtKeyListViewModel jwtKeys() {
+        return jwtKeys;
     }
 
     public TaskExecutor executor() {

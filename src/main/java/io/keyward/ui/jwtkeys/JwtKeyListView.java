@@ -1,0 +1,131 @@
+package io.keyward.ui.jwtkeys;
+
+import io.keyward.model.JwtKey;
+import io.keyward.ui.common.Fx;
+import io.keyward.ui.common.ListPane;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The JWT keys tab: label, id, algorithm, active, times and thumbprint; details with the PEM and copy buttons. */
+public final class JwtKeyListView {
+    private final ListPane<JwtKey> pane;
+
+    public JwtKeyListView(JwtKeyListViewModel vm) {
+        // Selectable text, so an id or a thumbprint can be copied by hand too.
+        TextArea details = new TextArea();
+        details.setId("jwtkeys-details");
+        details.setEditable(false);
+        details.setWrapText(true);
+        details.getStyleClass().add("details");
+        details.setPrefRowCount(8);
+        details.textProperty().bind(vm.detailsProperty());
+        TextArea pem = new TextArea();
+        pem.setId("jwtkeys-pem");
+        pem.setEditable(false);
+        pem.getStyleClass().add("pem-text");
+        pem.setPrefRowCount(7);
+        pem.textProperty().bind(vm.pemProperty());
+        Button copyId = copyButton("Copy id", "copy-jwt-key-id", () -> vm.selectedProperty().get() == null ? ""
+                : vm.selectedProperty().get().id());
+        Button copyThumbprint = copyButton("Copy thumbprint", "copy-thumbprint", vm::selectedThumbprint);
+        Button copyPem = copyButton("Copy PEM", "copy-pem", () -> vm.pemProperty().get());
+        for (Button b : new Button[]{copyId, copyThumbprint, copyPem}) {
+            b.disableProperty().bind(vm.selectedProperty().isNull());
+        }
+        VBox side = new VBox(6, details, Fx.heading("Public key (PEM)"), pem, new HBox(6, copyId, copyThumbprint, copyPem));
+        VBox.setVgrow(details, Priority.ALWAYS);
+
+        pane = new ListPane<>("jwtkeys", vm.filter(), vm.selectedProperty(), side);
+        CheckBox activeOnly = new CheckBox("Active only");
+        activeOnly.setId("jwtkeys-active-only");
+        activeOnly.selectedProperty().bindBidirectional(vm.activeOnlyProperty());
+        pane.addFilterControls(activeOnly);
+
+        var t = pane.table();
+        t.getColumns().add(Fx.column("Label", 170, JwtKey::label));
+        t.getColumns().add(Fx.column("Active", 60, JwtKeyListViewModel::activeText));
+        t.getColumns().add(Fx.column("Algorithm", 75, k -> k.algorithm() == null ? "" : k.algorithm()));
+        t.getColumns().add(Fx.column("Id", 150, JwtKey::id));
+        t.getColumns().add(Fx.column("Created", 115, k -> vm.time(k.createTime())));
+        t.getColumns().add(Fx.column("Updated", 115, k -> vm.time(k.updateTime())));
+        t.getColumns().add(Fx.column("Thumbprint (SHA-256)", 200, vm::thumbprint));
+        t.setRowFactory(v -> new TableRow<>() {
+            @Override
+            protected void updateItem(JwtKey k, boolean empty) {
+                super.updateItem(k, empty);
+                getStyleClass().remove("inactive-row");
+                if (!empty && k != null && Boolean.FALSE.equals(k.active())) {
+                    getStyleClass().add("inactive-row");
+                }
+            }
+        });
+
+        Button create = new Button("New key\u2026");
+        create.setId("create-jwt-key");
+        create.disableProperty().bind(vm.canCreateProperty().not());
+        create.setOnAction(e -> vm.create());
+        Button toggle = new Button();
+        toggle.setId("toggle-jwt-key");
+        toggle.textProperty().bind(vm.toggleTextProperty());
+        toggle.disableProperty().bind(vm.canChangeProperty().not());
+        toggle.setOnAction(e -> vm.toggleActive());
+        Button rename = new Button("Rename\u2026");
+        rename.setId("rename-jwt-key");
+        rename.disableProperty().bind(vm.canChangeProperty().not());
+        rename.setOnAction(e -> vm.rename());
+        Button delete = new Button("Delete\u2026");
+        delete.setId("delete-jwt-key");
+        delete.disableProperty().bind(vm.canChangeProperty().not());
+        delete.setOnAction(e -> vm.delete());
+        pane.addActions(create, toggle, rename, delete);
+
+        MenuItem menuToggle = new MenuItem();
+        menuToggle.textProperty().bind(vm.toggleTextProperty());
+        menuToggle.setOnAction(e -> vm.toggleActive());
+        MenuItem menuRename = new MenuItem("Rename\u2026");
+        menuRename.setOnAction(e -> vm.rename());
+        MenuItem menuDelete = new MenuItem("Delete\u2026");
+        menuDelete.setOnAction(e -> vm.delete());
+        MenuItem menuCopyId = new MenuItem("Copy id");
+        menuCopyId.setOnAction(e -> copyId.fire());
+        for (MenuItem m : new MenuItem[]{menuToggle, menuRename, menuDelete}) {
+            m.disableProperty().bind(vm.canChangeProperty().not());
+        }
+        menuCopyId.disableProperty().bind(vm.selectedProperty().isNull());
+        t.setContextMenu(new ContextMenu(menuToggle, menuRename, menuDelete, menuCopyId));
+        t.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE && vm.canChangeProperty().get()) {
+                e.consume();
+                vm.delete();
+            }
+        });
+    }
+
+    private static Button copyButton(String text, String id, java.util.function.Supplier<String> value) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> {
+            String v = value.get();
+            if (v != null && !v.isEmpty()) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(v);
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+        return b;
+    }
+
+    public ListPane<JwtKey> pane() {
+        return pane;
+    }
+}

@@ -1,0 +1,268 @@
+package io.keyward.ui.jwtkeys;
+
+import io.keyward.impact.JwtKeyImpact;
+import io.keyward.model.JwtKey;
+import io.keyward.model.JwtKeyUpdate;
+import io.keyward.model.MutationResult;
+import io.keyward.model.Project;
+import io.keyward.session.Connection;
+import io.keyward.session.FailureHandler;
+import io.keyward.session.MutationRunner;
+import io.keyward.session.Snapshot;
+import io.keyward.session.Workspace;
+import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.Selections;
+import io.keyward.ui.common.TableFilter;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The JWT keys tab (Ampersand): a filterable table with "active only", the selection's details
+ * (thumbprint, size, PEM), and create, rename, activate/deactivate and delete, each confirmed
+ * against the server's current state.
+ */
+public final class JwtKeyListViewModel {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Workspace workspace;
+    private final MutationRunner mutations;
+    private final DialogService dialogs;
+    private final Clock clock;
+    private final KeyFacts facts = new KeyFacts();
+    private final TableFilter<JwtKey> filter;
+    private final BooleanProperty activeOnly = new SimpleBooleanProperty(false);
+    private final ObjectProperty<JwtKey> selected = new SimpleObjectProperty<>();
+    private final BooleanBinding canCreate;
+    private final BooleanBinding canChange;
+    private final StringBinding details;
+    private final StringBinding pem;
+    private final StringBinding toggleText;
+
+    public JwtKeyListViewModel(Workspace workspace, MutationRunner mutations, DialogService dialogs,
+                               FailureHandler failures, Clock clock) {
+        this.workspace = workspace;
+        this.mutations = mutations;
+        this.dialogs = dialogs;
+        this.clock = clock;
+        this.filter = new TableFilter<>(workspace.jwtKeys(), k -> Stream.of(k.label(), k.id(), k.algorithm(),
+                thumbprint(k)), "JWT key", "JWT keys");
+        filter.restrictionProperty().bind(Bindings.createObjectBinding(() -> activeOnly.get()
+                ? JwtKey::isActive : k -> true, activeOnly));
+        canCreate = Bindings.createBooleanBinding(() -> workspace.project() != null && !mutations.isRunning(),
+                workspace.projectProperty(), mutations.runningProperty());
+        canChange = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
+                selected, mutations.runningProperty());
+        details = Bindings.createStringBinding(this::describeSelection, selected);
+        pem = Bindings.createStringBinding(() -> selected.get() == null || selected.get().publicKeyPem() == null ? ""
+                : selected.get().publicKeyPem().strip(), selected);
+        toggleText = Bindings.createStringBinding(() -> selected.get() != null && selected.get().isActive()
+                ? "Deactivate\u2026" : "Activate\u2026", selected);
+        Selections.follow(filter.items(), selected, (a, b) -> a.id().equals(b.id()));
+    }
+
+    public String thumbprint(JwtKey k) {
+        return facts.of(k.publicKeyPem()).thumbprint();
+    }
+
+    public String size(JwtKey k) {
+        return facts.of(k.publicKeyPem()).size();
+    }
+
+    public static String activeText(JwtKey k) {
+        return k.active() == null ? "not reported" : k.active() ? "yes" : "no";
+    }
+
+    public String time(Instant t) {
+        return t == null ? "not reported" : TIME.format(t.atZone(clock.getZone()));
+    }
+
+    private String describeSelection() {
+        JwtKey k = selected.get();
+        if (k == null) {
+            return "";
+        }
+        KeyFacts.Facts f = facts.of(k.publicKeyPem());
+        StringBuilder sb = new StringBuilder();
+        sb.append("Label: ").append(k.label().isBlank() ? "(none)" : k.label()).append('\n');
+        sb.append("Id: ").append(k.id()).append('\n');
+        sb.append("Algorithm: ").append(k.algorithm() == null ? "not reported" : k.algorithm()).append('\n');
+        sb.append("Active: ").append(activeText(k)).append(k.isActive() ? " (tokens signed with it verify)" : "")
+                .append('\n');
+        sb.append("Created: ").append(time(k.createTime())).append('\n');
+        sb.append("Updated: ").append(time(k.updateTime())).append('\n');
+        if (f.info() != null) {
+            sb.append("Public key: RSA, ").append(f.info().bits()).append(" bits\n");
+            sb.append("Thumbprint (RFC 7638, SHA-256): ").append(f.info().thumbprint());
+        } else {
+            sb.append("Public key: cannot be read \u2013 ").append(f.problem());
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    /** Opens the create dialog for the open project; the key is sent when the admin confirms it there. */
+    public void create() {
+        Project project = workspace.project();
+        Connection connection = workspace.connection();
+        if (project == null || connection == null || mutations.isRunning()) {
+            return;
+        }
+        var api = connection.client().jwtKeys().orElseThrow();
+        Set<String> labels = workspace.jwtKeys().stream().map(JwtKey::label).collect(Collectors.toSet());
+        CreateJwtKeyDialogViewModel vm = new CreateJwtKeyDialogViewModel(where(connection, project), labels,
+                workspace.executor(), dialogs, (key, ok, failed) -> started(mutations.run(connection, project,
+                        "Create JWT key", project.name() + " / " + key.label(), () -> {
+                            String kid = api.createJwtKey(project, key);
+                            return MutationResult.done("Created; id " + kid);
+                        }, ok, failed), failed));
+        dialogs.show(new CreateJwtKeyDialog(vm));
+    }
+
+    /** Deactivates an active key or activates an inactive one, after a confirmation built from the server's state. */
+    public void toggleActive() {
+        withFresh(s -> {
+            JwtKey k = s.key();
+            boolean activate = !k.isActive();
+            JwtKeyActivationDialogViewModel vm = new JwtKeyActivationDialogViewModel(
+                    JwtKeyImpact.of(k, s.snapshot().jwtKeys()), activate, where(s.snapshot()));
+            if (dialogs.show(new JwtKeyActivationDialog(vm)).orElse(false)) {
+                var api = s.snapshot().client().jwtKeys().orElseThrow();
+                Project p = s.snapshot().project();
+                mutations.run(s.snapshot(), activate ? "Activate JWT key" : "Deactivate JWT key", target(p, k), () -> {
+                    JwtKey after = api.updateJwtKey(p, k.id(), JwtKeyUpdate.activate(activate));
+                    return MutationResult.done(after.active() == null ? "The server did not say whether it is active."
+                            : after.isActive() ? "The server reports it active." : "The server reports it inactive.");
+                });
+            }
+        });
+    }
+
+    public void rename() {
+        withFresh(s -> {
+            JwtKey k = s.key();
+            Project p = s.snapshot().project();
+            Connection c = s.snapshot().connection();
+            var api = c.client().jwtKeys().orElseThrow();
+            Set<String> others = s.snapshot().jwtKeys().stream().filter(x -> !x.id().equals(k.id()))
+                    .map(JwtKey::label).collect(Collectors.toSet());
+            RenameJwtKeyDialogViewModel vm = new RenameJwtKeyDialogViewModel(k, others, where(s.snapshot()),
+                    (label, ok, failed) -> started(mutations.run(c, p, "Rename JWT key",
+                            target(p, k) + " \u2192 " + label, () -> {
+                                JwtKey after = api.updateJwtKey(p, k.id(), JwtKeyUpdate.relabel(label));
+                                return MutationResult.done("The server reports the label \u201C" + after.label() + "\u201D.");
+                            }, ok, failed), failed));
+            dialogs.show(new RenameJwtKeyDialog(vm));
+        });
+    }
+
+    public void delete() {
+        withFresh(s -> {
+            JwtKey k = s.key();
+            DeleteJwtKeyDialogViewModel vm = new DeleteJwtKeyDialogViewModel(JwtKeyImpact.of(k, s.snapshot().jwtKeys()),
+                    where(s.snapshot()));
+            if (dialogs.show(new DeleteJwtKeyDialog(vm)).orElse(false)) {
+                var api = s.snapshot().client().jwtKeys().orElseThrow();
+                Project p = s.snapshot().project();
+                mutations.run(s.snapshot(), "Delete JWT key", target(p, k), () -> {
+                    api.deleteJwtKey(p, k.id());
+                    return MutationResult.done("Deleted.");
+                });
+            }
+        });
+    }
+
+    /** A mutation refused because another one runs still answers the dialog, instead of leaving it waiting. */
+    private static void started(boolean started, Consumer<Throwable> failed) {
+        if (!started) {
+            failed.accept(new IllegalArgumentException("Another change is still running; try again when it has finished."));
+        }
+    }
+
+    static String target(Project p, JwtKey k) {
+        return p.name() + " / " + (k.label().isBlank() ? "(no label)" : k.label()) + " (" + k.id() + ")";
+    }
+
+    static String where(Connection c, Project p) {
+        return "On " + c.describe() + ", project \u201C" + p.name() + "\u201D.";
+    }
+
+    private static String where(Snapshot s) {
+        return where(s.connection(), s.project());
+    }
+
+    private record Fresh(Snapshot snapshot, JwtKey key) { }
+
+    /** The selected key as the server has it now, or a notice when it is gone. */
+    private void withFresh(Consumer<Fresh> then) {
+        JwtKey k = selected.get();
+        if (k == null || mutations.isRunning()) {
+            return;
+        }
+        workspace.loadFresh(snapshot -> {
+            Optional<JwtKey> now = snapshot.jwtKeys().stream().filter(x -> x.id().equals(k.id())).findFirst();
+            if (now.isEmpty()) {
+                workspace.notice("JWT key \u201C" + k.label() + "\u201D (" + k.id()
+                        + ") no longer exists on the server; the list was refreshed.");
+                return;
+            }
+            then.accept(new Fresh(snapshot, now.get()));
+        });
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public TableFilter<JwtKey> filter() {
+        return filter;
+    }
+
+    public BooleanProperty activeOnlyProperty() {
+        return activeOnly;
+    }
+
+    public ObjectProperty<JwtKey> selectedProperty() {
+        return selected;
+    }
+
+    public BooleanBinding canCreateProperty() {
+        return canCreate;
+    }
+
+    public BooleanBinding canChangeProperty() {
+        return canChange;
+    }
+
+    public StringBinding detailsProperty() {
+        return details;
+    }
+
+    /** The selected key's public PEM, as the server sent it. */
+    public StringBinding pemProperty() {
+        return pem;
+    }
+
+    public StringBinding toggleTextProperty() {
+        return toggleText;
+    }
+
+    /** The selected key's thumbprint, for the copy button ("" when none or unreadable). */
+    public String selectedThumbprint() {
+        JwtKey k = selected.get();
+        return k == null || facts.of(k.publicKeyPem()).info() == null ? "" : thumbprint(k);
+    }
+}

@@ -1,0 +1,83 @@
+package io.keyward.ui.jwtkeys;
+
+import io.keyward.ui.common.DialogFrames;
+import io.keyward.ui.common.DialogView;
+import io.keyward.ui.common.Fx;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** Relabelling a JWT key; "Rename" keeps the dialog open until the server accepted it. Answers TRUE then. */
+public final class RenameJwtKeyDialog implements DialogView<RenameJwtKeyDialogViewModel, Boolean> {
+    private final RenameJwtKeyDialogViewModel vm;
+
+    public RenameJwtKeyDialog(RenameJwtKeyDialogViewModel vm) {
+        this.vm = vm;
+    }
+
+    @Override
+    public RenameJwtKeyDialogViewModel viewModel() {
+        return vm;
+    }
+
+    @Override
+    public Dialog<Boolean> build(Window owner) {
+        TextField label = new TextField();
+        label.setId("jwt-key-label");
+        label.setPrefColumnCount(36);
+        label.textProperty().bindBidirectional(vm.labelProperty());
+        Label labelError = Fx.bound(vm.labelErrorProperty(), "inline-error");
+        labelError.setId("label-error");
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(4);
+        form.addRow(0, new Label("Label"), label);
+        form.add(labelError, 1, 1);
+        form.add(Fx.bound(vm.labelWarningProperty(), "warning-text"), 1, 2);
+        GridPane.setHgrow(label, Priority.ALWAYS);
+        ProgressIndicator saving = new ProgressIndicator();
+        saving.setPrefSize(18, 18);
+        saving.visibleProperty().bind(vm.savingProperty());
+        Label general = Fx.bound(vm.generalErrorProperty(), "inline-error");
+        general.setId("general-error");
+        VBox content = new VBox(10, DialogFrames.where(vm.where()), Fx.wrapping("Id: " + vm.key().id(), "muted"),
+                form, new HBox(8, saving, general), DialogFrames.problemBox(vm.problemDetails(), vm.requestIdProperty()),
+                Fx.wrapping("Only the label changes: the key, its id and whether it is active stay as they are.",
+                        "muted"));
+
+        Dialog<Boolean> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Rename JWT key");
+        d.setHeaderText("Rename JWT key \u201C" + vm.key().label() + "\u201D");
+        d.setResizable(true);
+        d.getDialogPane().getStylesheets().add(DialogFrames.STYLESHEET);
+        d.getDialogPane().setId("rename-jwt-key-dialog");
+        ButtonType rename = new ButtonType("Rename", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(rename, ButtonType.CANCEL);
+        d.getDialogPane().setContent(content);
+        Button renameButton = (Button) d.getDialogPane().lookupButton(rename);
+        renameButton.disableProperty().bind(vm.canSaveProperty().not());
+        renameButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume(); // stays open until the server answers
+            vm.save();
+        });
+        vm.doneProperty().addListener((o, a, done) -> {
+            if (done) {
+                d.setResult(Boolean.TRUE);
+                d.close();
+            }
+        });
+        d.setResultConverter(b -> vm.doneProperty().get() ? Boolean.TRUE : null);
+        return d;
+    }
+}

@@ -178,7 +178,7 @@ class ApinizerClientFailureTest {
         assertEquals(502, e.httpStatus());
         assertEquals("text/html", p.contentType());
         assertTrue(p.snippet().startsWith("502 Bad Gateway"), p.snippet());
-        assertTrue(p.snippet().length() <= ErrorMapper.SNIPPET_LENGTH, "snippet too long: " + p.snippet().length());
+        assertTrue(p.snippet().length() <= io.keyward.gateway.http.Snippets.SNIPPET_LENGTH, "snippet too long: " + p.snippet().length());
         assertFalse(p.snippet().contains("<"), "tags must be stripped: " + p.snippet());
         assertFalse(p.snippet().contains(TOKEN));
         assertTrue(e.getMessage().contains("HTTP 502") && e.getMessage().contains("proxy"), e.getMessage());

@@ -47,7 +47,7 @@ final class AmpersandErrors {
         }
         JsonNode node = Json.object(json, answer.body());
         if (node == null) {
-            return HttpFailures.notJson(action, answer, redactor);
+            return HttpFailures.notJson(action, answer, redactor, clock);
         }
         ProblemDetails problem = ProblemParser.parse(node, answer.contentType(), redactor);
         // Not a problem but JSON: a gateway in front of the API ({"message": "..."}) or an OAuth-style body.

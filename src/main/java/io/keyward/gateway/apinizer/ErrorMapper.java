@@ -51,7 +51,7 @@ final class ErrorMapper {
         }
         JsonNode node = Json.object(json, answer.body());
         if (node == null) {
-            return HttpFailures.notJson(action, answer, redactor);
+            return HttpFailures.notJson(action, answer, redactor, clock);
         }
         ProblemDetails problem = ProblemParser.parse(node, answer.contentType(), redactor);
         String code = problem != null ? problem.type() : redactor.scrub(text(node, "error"));

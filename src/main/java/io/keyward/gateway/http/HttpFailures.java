@@ -13,6 +13,8 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -61,11 +63,21 @@ public final class HttpFailures {
         return Failure.NetworkProblem.OTHER;
     }
 
-    /** An unsuccessful answer whose body is not a JSON object: a proxy's HTML page, plain text, nothing. */
-    public static GatewayException notJson(String action, HttpAnswer answer, Redactor redactor) {
+    /**
+     * An unsuccessful answer whose body is not a JSON object: a proxy's HTML page, plain text, nothing.
+     * A 429 is still a rate limit (limiters in front of APIs rarely answer JSON), with the wait from
+     * its {@code Retry-After} header; anything else is a protocol failure quoted by a short snippet.
+     */
+    public static GatewayException notJson(String action, HttpAnswer answer, Redactor redactor, Clock clock) {
         String snippet = Snippets.of(answer.body(), redactor);
         String type = contentType(answer);
         int status = answer.status();
+        if (status == 429) {
+            Duration wait = RetryAfter.parse(answer.header("Retry-After"), clock);
+            String message = action + " failed: too many requests (HTTP 429); try again "
+                    + (wait == null ? "later." : "in " + Math.max(1, wait.toSeconds()) + " s.");
+            return new GatewayException(new Failure.RateLimited(wait), status, null, null, message, null);
+        }
         String message = action + " failed: the server answered HTTP " + status + " with "
                 + (snippet.isEmpty() ? "an empty body"
                 : (answer.contentType() == null || answer.contentType().isBlank() ? "a body without a content type"

@@ -40,6 +40,13 @@ public sealed interface Failure {
     /** Any other status with a parsable error body. */
     record Unexpected() implements Failure { }
 
+    /**
+     * Nothing was sent: {@code name} cannot be one URL path segment. "." and ".." (even
+     * percent-encoded) are read as steps within the path by URL parsers (OkHttp's included) and by
+     * servers, so the request would reach the collection or its parent instead of the named item.
+     */
+    record Unaddressable(String name) implements Failure { }
+
     record FieldError(String field, String message) { }
 
     enum NetworkProblem {

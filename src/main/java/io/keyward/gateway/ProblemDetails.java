@@ -1,11 +1,13 @@
 package io.keyward.gateway;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An RFC 9457 problem body, with the members Ampersand adds ({@code remedy}, {@code causes},
- * {@code requestId}, {@code retryable}, {@code retryAfter}) and the field names from its
+ * {@code requestId}, {@code retryable}, {@code retryAfter}) and the invalid inputs from its
  * {@code validationIssues} / {@code issues}. Every member may be null (or empty): servers send what
  * they send. Nothing here is a secret; quoted server text is scrubbed before it gets here.
  */
@@ -13,8 +15,15 @@ public record ProblemDetails(String type, String title, Integer status, String d
                              String remedy, List<String> causes, String requestId, Boolean retryable,
                              Instant retryAfter, List<Issue> issues) {
 
-    /** One invalid input: its field (or name), what is wrong, and how to fix it. */
-    public record Issue(String field, String detail, String remedy) { }
+    /**
+     * One invalid input: its field (or name), what is wrong, how to fix it, and where it was
+     * ({@code body}, {@code header}, {@code path}, {@code query}; null when the server did not say).
+     */
+    public record Issue(String field, String detail, String remedy, String location) {
+        public Issue(String field, String detail, String remedy) {
+            this(field, detail, remedy, null);
+        }
+    }
 
     public ProblemDetails {
         causes = causes == null ? List.of() : List.copyOf(causes);
@@ -28,34 +37,49 @@ public record ProblemDetails(String type, String title, Integer status, String d
 
     /**
      * Lines worth showing under a failure, beyond the sentence that already quotes the detail:
-     * what to do, why, which fields, and the id to quote to the vendor's support.
+     * what to do, which inputs and why, the causes, when to retry, and the id to quote to the
+     * vendor's support. Empty when the problem says nothing beyond its detail.
      */
     public List<String> explanation() {
-        List<String> lines = new java.util.ArrayList<>();
-        if (remedy != null && !remedy.isBlank()) {
+        List<String> lines = new ArrayList<>();
+        if (present(remedy)) {
             lines.add("Remedy: " + remedy.trim());
         }
         for (Issue i : issues) {
             StringBuilder sb = new StringBuilder("Field ");
-            sb.append(i.field() == null || i.field().isBlank() ? "(unnamed)" : i.field());
-            if (i.detail() != null && !i.detail().isBlank()) {
+            sb.append(present(i.field()) ? i.field().trim() : "(unnamed)");
+            if (present(i.location())) {
+                sb.append(" (in ").append(i.location().trim()).append(')');
+            }
+            if (present(i.detail())) {
                 sb.append(": ").append(i.detail().trim());
             }
-            if (i.remedy() != null && !i.remedy().isBlank() && !i.remedy().equals(remedy)) {
-                sb.append(" (").append(i.remedy().trim()).append(')');
+            // The problem's own remedy is already the first line.
+            if (present(i.remedy()) && !i.remedy().trim().equals(remedy == null ? null : remedy.trim())) {
+                sb.append(" \u2014 ").append(i.remedy().trim());
             }
             lines.add(sb.toString());
         }
         if (!causes.isEmpty()) {
             lines.add("Causes: " + String.join("; ", causes));
         }
-        if (retryable != null) {
-            lines.add(retryable ? "Retryable: yes" + (retryAfter == null ? "" : ", after " + retryAfter)
-                    : "Retryable: no");
+        if (Boolean.FALSE.equals(retryable)) {
+            lines.add("Retrying will not help.");
+        } else if (retryAfter != null) {
+            // Shown even when "retryable" is absent: a retry time says it all.
+            lines.add("Retry after " + retryAfter.truncatedTo(ChronoUnit.SECONDS) + ".");
+        } else if (Boolean.TRUE.equals(retryable)) {
+            lines.add("The request can be retried.");
         }
-        if (requestId != null && !requestId.isBlank()) {
-            lines.add("Request id: " + requestId);
+        if (present(requestId)) {
+            lines.add("Request id: " + requestId.trim());
+        } else if (present(instance)) {
+            lines.add("Problem instance: " + instance.trim());
         }
         return List.copyOf(lines);
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
     }
 }

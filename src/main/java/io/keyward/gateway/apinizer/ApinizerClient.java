@@ -1,10 +1,8 @@
 package io.keyward.gateway.apinizer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.keyward.gateway.Authentication;
 import io.keyward.gateway.BackendKind;
 import io.keyward.gateway.ConnectionSettings;
@@ -16,6 +14,12 @@ import io.keyward.gateway.GatewayClient;
 import io.keyward.gateway.GatewayException;
 import io.keyward.gateway.JwksApi;
 import io.keyward.gateway.KeysApi;
+import io.keyward.gateway.http.HttpAnswer;
+import io.keyward.gateway.http.HttpFailures;
+import io.keyward.gateway.http.HttpTransport;
+import io.keyward.gateway.http.Json;
+import io.keyward.gateway.http.PathBuilder;
+import io.keyward.gateway.http.Redactor;
 import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
@@ -26,45 +30,41 @@ import io.keyward.model.JwkUpdate;
 import io.keyward.model.MutationResult;
 import io.keyward.model.Project;
 import io.keyward.model.Secret;
-import okhttp3.ConnectionPool;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * {@link GatewayClient} for Apinizer's Management API ({@code {manager}/apiops/...}).
  *
- * <p>Paths are built segment by segment with {@link HttpUrl.Builder#addPathSegment}, so names with
- * spaces, slashes, '+', '%' or non-ASCII letters are encoded safely, and each endpoint's documented
- * trailing slash is kept exactly. OkHttp's own silent retry is switched off: GETs are retried here
- * on network failures only, and mutations are never retried, because a repeated DELETE or PUT after
- * a lost answer could act twice.
+ * <p>Paths are built segment by segment with {@link PathBuilder}, so names with spaces, slashes, '+',
+ * '%' or non-ASCII letters are encoded safely, "." and ".." are refused, and each endpoint's
+ * documented trailing slash is kept exactly. Requests go through the shared {@link HttpTransport}:
+ * GETs are retried on network failures only, and mutations are never retried, because a repeated
+ * DELETE or PUT after a lost answer could act twice.
  */
 public final class ApinizerClient implements GatewayClient, EnvironmentsApi, KeysApi, JwksApi, CredentialsApi,
         CredentialJwkSlotsApi {
 
-    private static final System.Logger LOG = System.getLogger(ApinizerClient.class.getName());
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final String USER_AGENT = "Keyward/0.1";
     private static final Duration TOKEN_EXPIRY_MARGIN = Duration.ofSeconds(30);
 
     private final ConnectionSettings settings;
     private final HttpUrl apiBase;
-    private final OkHttpClient http;
+    private final HttpTransport transport;
     private final ObjectMapper json;
     private final ErrorMapper errors;
     private final Object tokenLock = new Object();
@@ -79,32 +79,15 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
     public ApinizerClient(ConnectionSettings settings, OkHttpClient base) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.apiBase = apiBase(settings.baseUrl().toString());
-        this.http = base.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                .callTimeout(settings.callTimeout())
-                .retryOnConnectionFailure(false)
-                // Shorter than common server idle timeouts (the JDK server's is 30 s), so a pooled
-                // connection is rarely stale when a mutation, which is never retried, picks it up.
-                .connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS))
-                .followRedirects(false)
-                .build();
-        this.json = JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-                .build();
-        this.errors = new ErrorMapper(json);
+        this.transport = new HttpTransport(settings, base);
+        this.json = Json.lenientMapper();
+        this.errors = new ErrorMapper(json, Clock.systemUTC());
     }
 
     /** The manager URL plus {@code /apiops}; a URL the user already ended in /apiops is accepted too. */
     static HttpUrl apiBase(String managerUrl) {
-        HttpUrl url = HttpUrl.parse(managerUrl.trim());
-        if (url == null) {
-            throw new IllegalArgumentException("Not an http(s) URL: " + managerUrl);
-        }
-        HttpUrl.Builder b = url.newBuilder().query(null).fragment(null);
+        HttpUrl url = PathBuilder.root(managerUrl);
+        HttpUrl.Builder b = url.newBuilder();
         List<String> segments = new ArrayList<>(url.pathSegments());
         segments.removeIf(String::isEmpty);
         if (!segments.isEmpty() && segments.get(segments.size() - 1).equals("apiops")) {
@@ -151,20 +134,31 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
 
     /** Exchanges a username and password for a token ({@code POST /apiops/auth/token}); needs no token. */
     public TokenGrant createToken(String username, Secret password) {
-        HttpUrl url = apiBase.newBuilder().addPathSegment("auth").addPathSegment("token").build();
+        String action = "Signing in as " + q(username);
+        HttpUrl url = path(action).fixed("auth").fixed("token").build();
         Request request = new Request.Builder().url(url)
                 .header("Accept", "application/json")
-                .header("User-Agent", USER_AGENT)
+                .header("User-Agent", HttpTransport.USER_AGENT)
                 .post(new FormBody.Builder()
                         .add("grant_type", "client_credentials")
                         .add("client_id", username)
                         .add("client_secret", password.reveal())
                         .build())
                 .build();
-        String action = "Signing in as \"" + username + "\"";
-        Wire.TokenDto dto = execute(action, request, false, null, body -> read(body, Wire.TokenDto.class));
-        if (dto.access_token() == null || dto.access_token().isBlank()) {
-            throw errors.malformed(action, 200, "application/json", "(no access_token in the answer)", null);
+        Redactor redactor = Redactor.of(password.reveal());
+        HttpAnswer answer = transport.execute(action, request);
+        if (!answer.isSuccessful()) {
+            throw errors.fromAnswer(action, answer, redactor);
+        }
+        Wire.TokenDto dto;
+        try {
+            dto = read(answer.body(), Wire.TokenDto.class);
+        } catch (BodyException e) {
+            dto = null;
+        }
+        if (dto == null || dto.access_token() == null || dto.access_token().isBlank()) {
+            // Not quoted: the body may hold a token under a name this client does not know.
+            throw HttpFailures.incomplete(action, answer, "without an access_token");
         }
         Duration lifetime = dto.expires_in() == null || dto.expires_in() <= 0 ? null : Duration.ofSeconds(dto.expires_in());
         return new TokenGrant(Secret.of(dto.access_token()), dto.token_type(), lifetime);
@@ -201,47 +195,51 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
 
     @Override
     public List<Project> listProjects() {
-        HttpUrl url = apiBase.newBuilder().addPathSegment("projects").addPathSegment("").build();
-        return list("Loading projects", url, Wire.ProjectDto.class, WireMapper::project);
+        String action = "Loading projects";
+        HttpUrl url = path(action).fixed("projects").trailingSlash().build();
+        return list(action, url, Wire.ProjectDto.class, WireMapper::project);
     }
 
     @Override
     public List<Environment> listEnvironments(Project project) {
         // Published without a trailing slash, unlike every other endpoint.
-        HttpUrl url = apiBase.newBuilder().addPathSegment("environments").addPathSegment(project.name()).build();
-        return list("Loading environments of project " + q(project.name()), url, Wire.EnvironmentDto.class,
-                WireMapper::environment);
+        String action = "Loading environments of project " + q(project.name());
+        HttpUrl url = path(action).fixed("environments").name(project.name()).build();
+        return list(action, url, Wire.EnvironmentDto.class, WireMapper::environment);
     }
 
     @Override
     public List<CryptoKey> listKeys(Project project) {
-        return list("Loading keys of project " + q(project.name()), project(project, "keys").build(),
-                Wire.KeyDto.class, WireMapper::key);
-    }
-
-    @Override
-    public CryptoKey getKey(Project project, String keyName) {
-        HttpUrl url = project(project, "keys").addPathSegment(keyName).addPathSegment("").build();
-        return single("Loading key " + q(keyName) + " in project " + q(project.name()), url, Wire.KeyDto.class,
+        String action = "Loading keys of project " + q(project.name());
+        return list(action, collection(action, project, "keys").trailingSlash().build(), Wire.KeyDto.class,
                 WireMapper::key);
     }
 
     @Override
-    public List<Jwk> listJwks(Project project) {
-        return list("Loading JWKs of project " + q(project.name()), project(project, "jwks").build(),
-                Wire.JwkDto.class, WireMapper::jwk);
+    public CryptoKey getKey(Project project, String keyName) {
+        String action = "Loading key " + q(keyName) + " in project " + q(project.name());
+        HttpUrl url = collection(action, project, "keys").name(keyName).trailingSlash().build();
+        return single(action, url, Wire.KeyDto.class, WireMapper::key);
     }
 
     @Override
-    public Jwk getJwk(Project project, String jwkName) {
-        HttpUrl url = project(project, "jwks").addPathSegment(jwkName).addPathSegment("").build();
-        return single("Loading JWK " + q(jwkName) + " in project " + q(project.name()), url, Wire.JwkDto.class,
+    public List<Jwk> listJwks(Project project) {
+        String action = "Loading JWKs of project " + q(project.name());
+        return list(action, collection(action, project, "jwks").trailingSlash().build(), Wire.JwkDto.class,
                 WireMapper::jwk);
     }
 
     @Override
+    public Jwk getJwk(Project project, String jwkName) {
+        String action = "Loading JWK " + q(jwkName) + " in project " + q(project.name());
+        HttpUrl url = collection(action, project, "jwks").name(jwkName).trailingSlash().build();
+        return single(action, url, Wire.JwkDto.class, WireMapper::jwk);
+    }
+
+    @Override
     public List<Credential> listCredentials(Project project) {
-        return getList("Loading credentials of project " + q(project.name()), project(project, "credentials").build(),
+        String action = "Loading credentials of project " + q(project.name());
+        return getList(action, collection(action, project, "credentials").trailingSlash().build(),
                 items -> {
                     List<Credential> out = new ArrayList<>();
                     for (JsonNode raw : named(items, "username")) {
@@ -256,43 +254,44 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
     @Override
     public MutationResult deleteKey(Project project, String keyName, DerivedJwkPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        HttpUrl url = project(project, "keys").addPathSegment(keyName).addPathSegment("")
-                .addQueryParameter("jwkDeleteAction", policy == DerivedJwkPolicy.DELETE ? "DELETE" : "NULLIFY").build();
-        return mutate("Deleting key " + q(keyName) + " in project " + q(project.name()),
-                authorized(url).delete().build());
+        String action = "Deleting key " + q(keyName) + " in project " + q(project.name());
+        HttpUrl url = collection(action, project, "keys").name(keyName).trailingSlash()
+                .query("jwkDeleteAction", policy == DerivedJwkPolicy.DELETE ? "DELETE" : "NULLIFY").build();
+        return mutate(action, url, Request.Builder::delete);
     }
 
     @Override
     public MutationResult updateJwk(Project project, String jwkName, JwkUpdate update) {
-        HttpUrl url = project(project, "jwks").addPathSegment(jwkName).addPathSegment("").build();
+        String action = "Updating JWK " + q(jwkName) + " in project " + q(project.name());
+        HttpUrl url = collection(action, project, "jwks").name(jwkName).trailingSlash().build();
         String body;
         try {
             body = json.writeValueAsString(new Wire.JwkUpdateDto(update.name(), update.description()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode a JWK update", e);
         }
-        return mutate("Updating JWK " + q(jwkName) + " in project " + q(project.name()),
-                authorized(url).put(RequestBody.create(body, JSON)).build());
+        return mutate(action, url, b -> b.put(RequestBody.create(body, JSON)));
     }
 
     @Override
     public MutationResult deleteJwk(Project project, String jwkName) {
-        HttpUrl url = project(project, "jwks").addPathSegment(jwkName).addPathSegment("").build();
-        return mutate("Deleting JWK " + q(jwkName) + " in project " + q(project.name()), authorized(url).delete().build());
+        String action = "Deleting JWK " + q(jwkName) + " in project " + q(project.name());
+        HttpUrl url = collection(action, project, "jwks").name(jwkName).trailingSlash().build();
+        return mutate(action, url, Request.Builder::delete);
     }
 
     @Override
     public MutationResult setCredentialJwk(Project project, String username, CredentialSlot slot, String jwkName) {
-        HttpUrl url = slot(project, username, slot).addPathSegment(jwkName).addPathSegment("").build();
-        return mutate("Setting the " + slot.label() + " JWK of credential " + q(username) + " to " + q(jwkName),
-                authorized(url).put(RequestBody.create(new byte[0], null)).build());
+        String action = "Setting the " + slot.label() + " JWK of credential " + q(username) + " to " + q(jwkName);
+        HttpUrl url = slot(action, project, username, slot).name(jwkName).trailingSlash().build();
+        return mutate(action, url, b -> b.put(RequestBody.create(new byte[0], null)));
     }
 
     @Override
     public MutationResult removeCredentialJwk(Project project, String username, CredentialSlot slot) {
-        HttpUrl url = slot(project, username, slot).addPathSegment("").build();
-        return mutate("Removing the " + slot.label() + " JWK of credential " + q(username),
-                authorized(url).delete().build());
+        String action = "Removing the " + slot.label() + " JWK of credential " + q(username);
+        HttpUrl url = slot(action, project, username, slot).trailingSlash().build();
+        return mutate(action, url, Request.Builder::delete);
     }
 
     @Override
@@ -307,19 +306,18 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
 
     // ---------------------------------------------------------------- plumbing
 
-    /** {@code .../projects/{projectName}/{collection}/} with the trailing slash. */
-    private HttpUrl.Builder project(Project project, String collection) {
-        return collection(project, collection).addPathSegment("");
+    private PathBuilder path(String action) {
+        return PathBuilder.under(apiBase, action);
     }
 
-    private HttpUrl.Builder collection(Project project, String collection) {
-        return apiBase.newBuilder().addPathSegment("projects").addPathSegment(project.name()).addPathSegment(collection);
+    /** {@code .../projects/{projectName}/{collection}}, without the trailing slash. */
+    private PathBuilder collection(String action, Project project, String collection) {
+        return path(action).fixed("projects").name(project.name()).fixed(collection);
     }
 
     /** {@code .../credentials/{username}/jwk/{slot}} without the trailing slash. */
-    private HttpUrl.Builder slot(Project project, String username, CredentialSlot slot) {
-        return collection(project, "credentials")
-                .addPathSegment(username).addPathSegment("jwk").addPathSegment(slotSegment(slot));
+    private PathBuilder slot(String action, Project project, String username, CredentialSlot slot) {
+        return collection(action, project, "credentials").name(username).fixed("jwk").fixed(slotSegment(slot));
     }
 
     /** The slot's segment in {@code .../credentials/{username}/jwk/{segment}/}. */
@@ -330,11 +328,17 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
         };
     }
 
-    private Request.Builder authorized(HttpUrl url) {
+    private Request.Builder authorized(HttpUrl url, Secret token) {
         return new Request.Builder().url(url)
-                .header("Authorization", "Bearer " + token().reveal())
+                .header("Authorization", "Bearer " + token.reveal())
                 .header("Accept", "application/json")
-                .header("User-Agent", USER_AGENT);
+                .header("User-Agent", HttpTransport.USER_AGENT);
+    }
+
+    /** What must never be quoted back: the token in use and, when signing in with one, the password. */
+    private Redactor redactor(Secret token) {
+        return settings.authentication() instanceof Authentication.UsernamePassword up
+                ? Redactor.of(token.reveal(), up.password().reveal()) : Redactor.of(token.reveal());
     }
 
     private <D, M> List<M> list(String action, HttpUrl url, Class<D> dtoType, Function<D, M> mapper) {
@@ -370,12 +374,13 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
 
     /** GETs a list envelope and converts its {@code resultList} inside the protocol check. */
     private <T> T getList(String action, HttpUrl url, Function<JsonNode, T> fromItems) {
-        Request request = authorized(url).get().build();
-        String secret = token().reveal();
-        return execute(action, request, true, secret, body -> {
+        Secret token = token();
+        Request request = authorized(url, token).get().build();
+        Redactor redactor = redactor(token);
+        return execute(action, request, redactor, body -> {
             Wire.ListEnvelope env = read(body, Wire.ListEnvelope.class);
             if (env.reportsFailure()) {
-                throw errors.reportedFailure(action, 200, readTree(body), secret);
+                throw errors.reportedFailure(action, 200, readTree(body), redactor);
             }
             JsonNode list = env.resultList();
             if (list == null || list.isNull()) {
@@ -388,63 +393,35 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
         });
     }
 
-    private MutationResult mutate(String action, Request request) {
+    private MutationResult mutate(String action, HttpUrl url, UnaryOperator<Request.Builder> method) {
         Secret token = token();
-        return execute(action, request, false, token.reveal(), body -> {
+        Redactor redactor = redactor(token);
+        Request request = method.apply(authorized(url, token)).build();
+        return execute(action, request, redactor, body -> {
             if (body.isBlank()) {
                 return new MutationResult(true, null); // a bare 200/204 still means it happened
             }
             Wire.MutationDto dto = read(body, Wire.MutationDto.class);
             MutationResult result = WireMapper.mutation(dto);
             if (!result.success()) {
-                throw errors.reportedFailure(action, 200, readTree(body), token.reveal());
+                throw errors.reportedFailure(action, 200, readTree(body), redactor);
             }
             return result;
         });
     }
 
-    private <T> T execute(String action, Request request, boolean retryOnNetworkFailure, String secret,
-                          Function<String, T> onSuccess) {
-        int attempts = retryOnNetworkFailure ? 1 + settings.getRetries() : 1;
-        String hostAndPort = request.url().host() + ":" + request.url().port();
-        for (int attempt = 1; ; attempt++) {
-            long start = System.nanoTime();
-            try (Response response = http.newCall(request).execute()) {
-                ResponseBody rb = response.body();
-                String body = rb == null ? "" : rb.string();
-                String contentType = response.header("Content-Type");
-                LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.url().encodedPath()
-                        + " -> " + response.code() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-                if (!response.isSuccessful()) {
-                    if (response.code() == 401 && settings.authentication() instanceof Authentication.UsernamePassword) {
-                        forgetToken();
-                    }
-                    throw errors.fromResponse(action, response.code(), contentType, body,
-                            response.header("Retry-After"), secret);
-                }
-                try {
-                    return onSuccess.apply(body);
-                } catch (BodyException e) {
-                    throw errors.malformed(action, response.code(), contentType, body, secret);
-                }
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.url().encodedPath()
-                        + " failed: " + e.getClass().getSimpleName());
-                if (attempt >= attempts) {
-                    throw errors.fromIOException(action, hostAndPort, e);
-                }
-                sleepBeforeRetry(attempt);
+    private <T> T execute(String action, Request request, Redactor redactor, Function<String, T> onSuccess) {
+        HttpAnswer answer = transport.execute(action, request);
+        if (!answer.isSuccessful()) {
+            if (answer.status() == 401 && settings.authentication() instanceof Authentication.UsernamePassword) {
+                forgetToken();
             }
+            throw errors.fromAnswer(action, answer, redactor);
         }
-    }
-
-    private static void sleepBeforeRetry(int attempt) {
         try {
-            Thread.sleep(Math.min(1000L, 150L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayException(new Failure.Network(Failure.NetworkProblem.OTHER), 0, null, null,
-                    "Cancelled.", e);
+            return onSuccess.apply(answer.body());
+        } catch (BodyException e) {
+            throw HttpFailures.unreadable(action, answer, redactor, null);
         }
     }
 

@@ -4,131 +4,77 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyward.gateway.Failure;
 import io.keyward.gateway.GatewayException;
+import io.keyward.gateway.ProblemDetails;
+import io.keyward.gateway.http.HttpAnswer;
+import io.keyward.gateway.http.HttpFailures;
+import io.keyward.gateway.http.Json;
+import io.keyward.gateway.http.ProblemParser;
+import io.keyward.gateway.http.Redactor;
+import io.keyward.gateway.http.RetryAfter;
+import io.keyward.gateway.http.Snippets;
 
-import javax.net.ssl.SSLException;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import static io.keyward.gateway.http.Json.firstNonBlank;
+import static io.keyward.gateway.http.Json.text;
+
 /**
- * Turns an unsuccessful answer (or no answer) into a {@link GatewayException} with a plain sentence.
- * Understands Apinizer's {@code {error, error_description}} body and RFC 9457 problem details.
- * Anything else, e.g. a reverse proxy's HTML page, is a protocol failure quoted by a short snippet.
+ * Turns an unsuccessful Apinizer answer into a {@link GatewayException} with a plain sentence.
+ * Understands Apinizer's {@code {error, error_description}} body and RFC 9457 problem details (whose
+ * parsed form is attached as {@link GatewayException#problem()}); what is not JSON, a redirect or
+ * an unreadable body is reported by the shared {@link HttpFailures}.
  */
 final class ErrorMapper {
-
-    static final int SNIPPET_LENGTH = 120;
 
     private static final Pattern NOT_FOUND = Pattern.compile("(is|was) not found|not found for|does not exist",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ALREADY_EXISTS = Pattern.compile("already exist", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TAGS = Pattern.compile("<(script|style)[^>]*>.*?</\\1>|<[^>]*>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern SPACE = Pattern.compile("\\s+");
-    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
     private final ObjectMapper json;
+    private final Clock clock;
 
-    ErrorMapper(ObjectMapper json) {
+    ErrorMapper(ObjectMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
-    /**
-     * @param action       what was attempted, e.g. {@code Deleting key "k" in project "p"}
-     * @param secretToHide a token that must not appear in anything quoted from the body (may be null)
-     */
-    GatewayException fromResponse(String action, int status, String contentType, String body,
-                                  String retryAfterHeader, String secretToHide) {
-        JsonNode node = parseObject(body);
-        if (node == null) {
-            String snippet = snippet(body, secretToHide);
-            String type = contentType == null || contentType.isBlank() ? "no content type" : contentType;
-            String message = action + " failed: the server answered HTTP " + status + " with "
-                    + (snippet.isEmpty() ? "an empty body" : "a " + shortType(type) + " page, not the management API's JSON: \"" + snippet + "\"")
-                    + (status == 502 || status == 503 || status == 504 ? ". A proxy in front of the manager may be failing." : ".");
-            return new GatewayException(new Failure.Protocol(type, snippet), status, null, null, message, null);
+    /** @param action what was attempted, e.g. {@code Deleting key "k" in project "p"} */
+    GatewayException fromAnswer(String action, HttpAnswer answer, Redactor redactor) {
+        int status = answer.status();
+        if (status >= 300 && status < 400) {
+            return HttpFailures.redirected(action, answer, redactor);
         }
+        JsonNode node = Json.object(json, answer.body());
+        if (node == null) {
+            return HttpFailures.notJson(action, answer, redactor, clock);
+        }
+        ProblemDetails problem = ProblemParser.parse(node, answer.contentType(), redactor);
+        String code = problem != null ? problem.type() : redactor.scrub(text(node, "error"));
+        String description = problem != null ? firstNonBlank(problem.detail(), problem.title())
+                : Snippets.text(firstNonBlank(text(node, "error_description"), text(node, "message")), redactor);
 
-        boolean problem = node.has("title") || node.has("detail") || node.has("type") && !node.has("error");
-        String code = problem ? text(node, "type") : text(node, "error");
-        String description = problem ? firstNonBlank(text(node, "detail"), text(node, "title"))
-                : firstNonBlank(text(node, "error_description"), text(node, "message"));
-        description = scrub(description, secretToHide);
-
-        Failure failure = classify(status, code, description, node, retryAfterHeader);
+        Failure failure = classify(status, code, description, node, problem, answer.header("Retry-After"), redactor);
         String message = action + " failed: " + sentence(failure, status, description);
-        return new GatewayException(failure, status, code, description, message, null);
-    }
-
-    /** A 2xx answer whose body is not what the endpoint promises. */
-    GatewayException malformed(String action, int status, String contentType, String body, String secretToHide) {
-        String snippet = snippet(body, secretToHide);
-        String type = contentType == null || contentType.isBlank() ? "no content type" : contentType;
-        String message = action + " failed: the server answered HTTP " + status + " but the body could not be read as "
-                + "the management API's JSON" + (snippet.isEmpty() ? " (it was empty)." : ": \"" + snippet + "\"");
-        return new GatewayException(new Failure.Protocol(type, snippet), status, null, null, message, null);
+        return new GatewayException(failure, status, code, description, problem, message, null);
     }
 
     /** A 2xx list or mutation whose body says it failed ({@code success:false} / {@code status:FAILURE}). */
-    GatewayException reportedFailure(String action, int status, JsonNode node, String secretToHide) {
-        String description = scrub(firstNonBlank(text(node, "error_description"), text(node, "message"),
-                text(node, "detail")), secretToHide);
+    GatewayException reportedFailure(String action, int status, JsonNode node, Redactor redactor) {
+        String description = Snippets.text(firstNonBlank(text(node, "error_description"), text(node, "message"),
+                text(node, "detail")), redactor);
         String message = action + " failed: the server reported a failure"
                 + (description == null ? "." : ": " + ensurePeriod(description));
-        return new GatewayException(new Failure.Unexpected(), status, text(node, "error"), description, message, null);
+        return new GatewayException(new Failure.Unexpected(), status, redactor.scrub(text(node, "error")), description,
+                message, null);
     }
 
-    GatewayException fromIOException(String action, String hostAndPort, IOException e) {
-        Failure.NetworkProblem problem = networkProblem(e);
-        String message = action + " failed: " + problem.sentence() + " (" + hostAndPort + ").";
-        // The cause is kept for diagnostics; its messages come from the JDK and OkHttp, never contain
-        // the Authorization header, and are not shown to the user.
-        return new GatewayException(new Failure.Network(problem), 0, null, null, message, e);
-    }
-
-    static Failure.NetworkProblem networkProblem(IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-                return Failure.NetworkProblem.REFUSED;
-            }
-            if (t instanceof UnknownHostException) {
-                return Failure.NetworkProblem.UNKNOWN_HOST;
-            }
-            if (t instanceof SSLException) {
-                return Failure.NetworkProblem.TLS;
-            }
-            if (t instanceof SocketTimeoutException) {
-                return Failure.NetworkProblem.TIMEOUT;
-            }
-            if (t instanceof InterruptedIOException && "timeout".equals(t.getMessage())) {
-                return Failure.NetworkProblem.TIMEOUT; // OkHttp's call timeout
-            }
-            if (t instanceof EOFException || t instanceof SocketException) {
-                return Failure.NetworkProblem.CLOSED;
-            }
-            String msg = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (msg.contains("unexpected end of stream") || msg.contains("connection reset")) {
-                return Failure.NetworkProblem.CLOSED;
-            }
-        }
-        return Failure.NetworkProblem.OTHER;
-    }
-
-    private Failure classify(int status, String code, String description, JsonNode node, String retryAfterHeader) {
+    private Failure classify(int status, String code, String description, JsonNode node, ProblemDetails problem,
+                             String retryAfterHeader, Redactor redactor) {
         String desc = description == null ? "" : description;
         String c = code == null ? "" : code.toLowerCase(Locale.ROOT);
         if (status == 401) {
@@ -153,7 +99,7 @@ final class ErrorMapper {
             if (NOT_FOUND.matcher(desc).find()) {
                 return new Failure.NotFound();
             }
-            return new Failure.Validation(fieldErrors(node));
+            return new Failure.Validation(fieldErrors(node, problem, redactor));
         }
         return new Failure.Unexpected();
     }
@@ -194,100 +140,38 @@ final class ErrorMapper {
         return server + " (HTTP " + status + ").";
     }
 
-    private static List<Failure.FieldError> fieldErrors(JsonNode node) {
+    private static List<Failure.FieldError> fieldErrors(JsonNode node, ProblemDetails problem, Redactor redactor) {
         List<Failure.FieldError> out = new ArrayList<>();
         for (String name : List.of("validation_errors", "errors", "invalid_params")) {
             JsonNode list = node.get(name);
             if (list != null && list.isArray()) {
                 list.forEach(e -> out.add(new Failure.FieldError(
-                        firstNonBlank(text(e, "field"), text(e, "name"), text(e, "pointer")),
-                        firstNonBlank(text(e, "message"), text(e, "reason"), text(e, "detail"), e.isTextual() ? e.asText() : null))));
+                        Snippets.text(firstNonBlank(text(e, "field"), text(e, "name"), text(e, "pointer")), redactor),
+                        Snippets.text(firstNonBlank(text(e, "message"), text(e, "reason"), text(e, "detail"),
+                                e.isTextual() ? e.asText() : null), redactor))));
             }
+        }
+        if (problem != null) {
+            problem.issues().forEach(i -> out.add(new Failure.FieldError(i.field(), i.detail())));
         }
         return out;
     }
 
-    private static Duration retryAfter(JsonNode node, String header) {
+    private Duration retryAfter(JsonNode node, String header) {
         for (String name : List.of("retry_after", "retryAfter")) {
             JsonNode v = node.get(name);
             if (v == null || v.isNull()) {
                 continue;
             }
-            if (v.canConvertToLong() && v.isNumber()) {
+            if (v.isNumber() && v.canConvertToLong()) {
                 return Duration.ofSeconds(Math.max(0, v.asLong()));
             }
-            Duration parsed = parseRetryAfter(v.asText());
+            Duration parsed = RetryAfter.parse(v.asText(), clock);
             if (parsed != null) {
                 return parsed;
             }
         }
-        return parseRetryAfter(header);
-    }
-
-    /** Seconds, or an RFC 3339 instant (Ampersand's {@code retryAfter}). */
-    static Duration parseRetryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(java.time.Instant.now(), OffsetDateTime.parse(v).toInstant());
-                return d.isNegative() ? Duration.ZERO : d.withNanos(0);
-            } catch (DateTimeParseException ignored) {
-                return null;
-            }
-        }
-    }
-
-    private JsonNode parseObject(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** A short, single-line, tag-free excerpt with control characters and the token removed. */
-    static String snippet(String body, String secretToHide) {
-        if (body == null) {
-            return "";
-        }
-        String s = body.length() > 20_000 ? body.substring(0, 20_000) : body;
-        String title = null;
-        var m = TITLE.matcher(s);
-        if (m.find()) {
-            title = m.group(1);
-        }
-        s = TAGS.matcher(s).replaceAll(" ");
-        if (title != null && !s.contains(title.trim())) {
-            s = title + " " + s;
-        }
-        s = CONTROL.matcher(s).replaceAll("");
-        s = SPACE.matcher(s).replaceAll(" ").trim();
-        s = scrub(s, secretToHide);
-        if (s.length() > SNIPPET_LENGTH) {
-            s = s.substring(0, SNIPPET_LENGTH - 1).trim() + "…";
-        }
-        return s;
-    }
-
-    static String scrub(String text, String secret) {
-        if (text == null || secret == null || secret.length() < 4) {
-            return text;
-        }
-        return text.replace(secret, "****");
-    }
-
-    private static String shortType(String contentType) {
-        int semi = contentType.indexOf(';');
-        return semi < 0 ? contentType.trim() : contentType.substring(0, semi).trim();
+        return RetryAfter.parse(header, clock);
     }
 
     private static String stripPeriod(String s) {
@@ -297,22 +181,5 @@ final class ErrorMapper {
     private static String ensurePeriod(String s) {
         String t = s.trim();
         return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
-    }
-
-    static String text(JsonNode node, String field) {
-        if (node == null) {
-            return null;
-        }
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return null;
     }
 }

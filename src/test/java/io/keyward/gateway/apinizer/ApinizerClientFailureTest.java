@@ -160,6 +160,55 @@ class ApinizerClientFailureTest {
     }
 
     @Test
+    void problemJsonBodiesAreAttachedAsProblemDetailsWithTheirFieldErrors() {
+        error(400, "application/problem+json", """
+                {"type": "https://httpstatuses.com/400", "title": "Bad Request", "status": 400, "detail": "invalid JWK",
+                 "remedy": "Check the name", "requestId": "req-1",
+                 "validationIssues": [{"field": "name", "detail": "must not be blank", "remedy": "give it a name"}]}""");
+        GatewayException e = fails(() -> client.updateJwk(Project.named("p"), "j", new JwkUpdate(" ", null)));
+        Failure.Validation v = assertInstanceOf(Failure.Validation.class, e.failure());
+        assertEquals(List.of(new Failure.FieldError("name", "must not be blank")), v.fieldErrors());
+        assertEquals("Check the name", e.problem().remedy());
+        assertEquals("req-1", e.problem().requestId());
+        assertEquals(List.of("name"), e.problem().fieldNames());
+        assertTrue(e.getMessage().contains("invalid JWK: name – must not be blank (HTTP 400)"), e.getMessage());
+    }
+
+    @Test
+    void apinizersOwnErrorBodyCarriesNoProblem() {
+        error(400, "application/json", "{\"error\":\"bad_request\",\"error_description\":\"jwkDeleteAction value must be NULLIFY or DELETE!\"}");
+        assertNull(fails(() -> client.deleteKey(Project.named("p"), "k", DerivedJwkPolicy.KEEP)).problem());
+    }
+
+    @Test
+    void aRateLimitWithoutJsonStillCarriesTheRetryAfterHeader() {
+        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "12").setBody("Too Many Requests"));
+        GatewayException e = fails(client::listProjects);
+        assertEquals(Duration.ofSeconds(12), assertInstanceOf(Failure.RateLimited.class, e.failure()).retryAfter());
+    }
+
+    @Test
+    void signingInNeverQuotesThePasswordNorAnAnswerWithoutAccessToken() {
+        error(401, "application/json", "{\"error\":\"unauthorized_client\",\"error_description\":\"Bad credentials: s3cr3t-pw\"}");
+        GatewayException e = fails(() -> client.createToken("admin", Secret.of("s3cr3t-pw")));
+        assertFalse(e.getMessage().contains("s3cr3t-pw"), e.getMessage());
+        assertFalse(e.serverMessage().contains("s3cr3t-pw"), e.serverMessage());
+
+        error(200, "application/json", "{\"accessToken\":\"eyJ-under-another-name\"}");
+        GatewayException missing = fails(() -> client.createToken("admin", Secret.of("s3cr3t-pw")));
+        assertInstanceOf(Failure.Protocol.class, missing.failure());
+        assertFalse(missing.getMessage().contains("eyJ-under-another-name"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("without an access_token"), missing.getMessage());
+    }
+
+    @Test
+    void anEchoedPemIsRemovedFromQuotedText() {
+        error(400, "application/json", "{\"error\":\"bad_request\",\"error_description\":\"bad key -----BEGIN PUBLIC KEY-----\\nMIIBIjANBgkq\\n-----END PUBLIC KEY-----\"}");
+        GatewayException e = fails(client::listProjects);
+        assertEquals("bad key [PEM removed]", e.serverMessage());
+    }
+
+    @Test
     void problemJsonRateLimitUnderstandsAnRfc3339RetryAfter() {
         String in90s = java.time.OffsetDateTime.now().plusSeconds(90).toString();
         error(429, "application/problem+json", "{\"title\":\"Too Many Requests\",\"status\":429,\"retryAfter\":\"" + in90s + "\"}");
@@ -178,7 +227,7 @@ class ApinizerClientFailureTest {
         assertEquals(502, e.httpStatus());
         assertEquals("text/html", p.contentType());
         assertTrue(p.snippet().startsWith("502 Bad Gateway"), p.snippet());
-        assertTrue(p.snippet().length() <= ErrorMapper.SNIPPET_LENGTH, "snippet too long: " + p.snippet().length());
+        assertTrue(p.snippet().length() <= io.keyward.gateway.http.Snippets.SNIPPET_LENGTH, "snippet too long: " + p.snippet().length());
         assertFalse(p.snippet().contains("<"), "tags must be stripped: " + p.snippet());
         assertFalse(p.snippet().contains(TOKEN));
         assertTrue(e.getMessage().contains("HTTP 502") && e.getMessage().contains("proxy"), e.getMessage());

@@ -483,6 +483,43 @@ class ApinizerClientWireTest {
         assertTrue(e.failure() instanceof Failure.NotFound);
     }
 
+    // ------------------------------------------------------------------ "." and ".."
+
+    @Test
+    void dotAndDotDotNamesNeverLeaveTheirCollection() {
+        for (String name : List.of(".", "..")) {
+            Project dot = Project.named(name);
+            List<org.junit.jupiter.api.function.Executable> calls = List.of(
+                    () -> client.listKeys(dot),
+                    () -> client.listEnvironments(dot),
+                    () -> client.getKey(Project.named("p"), name),
+                    () -> client.deleteKey(Project.named("p"), name, DerivedJwkPolicy.DELETE),
+                    () -> client.deleteKey(dot, "k", DerivedJwkPolicy.KEEP),
+                    () -> client.getJwk(Project.named("p"), name),
+                    () -> client.updateJwk(Project.named("p"), name, new JwkUpdate("x", null)),
+                    () -> client.deleteJwk(Project.named("p"), name),
+                    () -> client.setCredentialJwk(Project.named("p"), name, CredentialSlot.VALIDATION, "j"),
+                    () -> client.setCredentialJwk(Project.named("p"), "u", CredentialSlot.VALIDATION, name),
+                    () -> client.removeCredentialJwk(Project.named("p"), name, CredentialSlot.ENCRYPTION));
+            for (org.junit.jupiter.api.function.Executable call : calls) {
+                GatewayException e = assertThrows(GatewayException.class, call);
+                assertEquals(new Failure.Unaddressable(name), e.failure());
+                assertTrue(e.getMessage().endsWith("so nothing was sent."), e.getMessage());
+            }
+        }
+        assertEquals(0, server.getRequestCount(), "a request for '.' or '..' would reach the collection or its parent");
+    }
+
+    @Test
+    void namesThatMerelyContainDotsAreSentAsThemselves() throws Exception {
+        answer(DEPLOYED);
+        answer(DEPLOYED);
+        client.deleteJwk(Project.named("p"), "...");
+        client.deleteJwk(Project.named("p"), "%2E%2E");
+        assertEquals("/apiops/projects/p/jwks/.../", taken().getPath());
+        assertEquals("/apiops/projects/p/jwks/%252E%252E/", taken().getPath());
+    }
+
     // ------------------------------------------------------------------ base URL handling
 
     @Test

@@ -4,6 +4,7 @@ import io.keyward.gateway.BackendKind;
 import io.keyward.gateway.ConnectionSettings;
 import io.keyward.gateway.GatewayClient;
 import io.keyward.gateway.SignInMethod;
+import io.keyward.gateway.ampersand.AmpersandClient;
 import io.keyward.gateway.apinizer.ApinizerClient;
 import io.keyward.model.Secret;
 import io.keyward.sandbox.SandboxOptions;
@@ -53,7 +54,7 @@ public final class AppContext implements AutoCloseable {
     private GatewayClient create(BackendKind backend, ConnectionSettings settings) {
         return switch (backend) {
             case APINIZER -> new ApinizerClient(settings, http());
-            case AMPERSAND -> throw new IllegalArgumentException("Ampersand is not available yet.");
+            case AMPERSAND -> new AmpersandClient(settings, http());
         };
     }
 

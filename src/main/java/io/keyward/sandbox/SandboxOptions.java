@@ -31,6 +31,14 @@ public record SandboxOptions(int port, String adminToken, FaultSettings initialF
         this(port, adminToken, initialFaults, null);
     }
 
+    /** Both secrets are left out: options end up in logs and failure messages, secrets must not. */
+    @Override
+    public String toString() {
+        return "SandboxOptions[port=" + port + ", adminToken=" + (adminToken == null ? "random" : "(given)")
+                + ", initialFaults=" + initialFaults + ", ampersandApiKey="
+                + (ampersandApiKey == null ? "random" : "(given)") + "]";
+    }
+
     /** A free port, random secrets and no faults. */
     public static SandboxOptions defaults() {
         return new SandboxOptions(0, null, new FaultSettings(), null);

@@ -133,4 +133,13 @@ class AmpersandAuthTest {
         assertThrows(IllegalArgumentException.class, () -> new SandboxOptions(0, null, null, " "));
         assertThrows(IllegalArgumentException.class, () -> new SandboxOptions(0, "same", null, "same"));
     }
+
+    @Test
+    void optionsNeverShowTheirSecrets() {
+        String text = new SandboxOptions(0, "admin-secret-1", null, "ampersand-secret-2").toString();
+        assertTrue(!text.contains("admin-secret-1") && !text.contains("ampersand-secret-2"), text);
+        assertTrue(text.contains("port=0"), text);
+        String cli = CliOptions.parse(new String[]{"--ampersand-api-key", "ampersand-secret-3"}).toString();
+        assertTrue(cli.contains("ampersandApiKey=(given)") && !cli.contains("ampersand-secret-3"), cli);
+    }
 }

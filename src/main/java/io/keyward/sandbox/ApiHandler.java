@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,16 +13,6 @@ import java.util.Map;
  * routing errors (404/405), authentication, permission, and finally the endpoint.
  */
 final class ApiHandler {
-    static final String BAD_GATEWAY_PAGE = """
-            <html>
-            <head><title>502 Bad Gateway</title></head>
-            <body>
-            <center><h1>502 Bad Gateway</h1></center>
-            <hr><center>nginx</center>
-            </body>
-            </html>
-            """;
-
     private final Router<ApiRoute> router = new Router<>();
     private final TokenRegistry tokens;
     private final FaultSettings faults;
@@ -72,8 +61,7 @@ final class ApiHandler {
     private boolean answeredByFault(HttpExchange exchange) throws IOException {
         switch (injector.draw()) {
             case DROP -> HttpIo.drop(exchange);
-            case BAD_GATEWAY -> HttpIo.send(exchange, 502, "text/html",
-                    BAD_GATEWAY_PAGE.getBytes(StandardCharsets.UTF_8), Map.of("Server", "nginx"));
+            case BAD_GATEWAY -> HttpIo.sendBadGatewayPage(exchange);
             case RATE_LIMIT -> {
                 ObjectNode body = Json.error("rate_limit_exceeded", "Rate limit exceeded. Please try again later.");
                 body.put("retry_after", 60);

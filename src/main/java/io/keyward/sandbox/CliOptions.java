@@ -11,26 +11,30 @@ record CliOptions(boolean help, SandboxOptions sandbox) {
 
     static final String USAGE = """
             Usage: java -jar keyward.jar --sandbox-only [options]
-            Starts the Keyward sandbox management API on 127.0.0.1 and serves until stopped.
+            Starts the Keyward sandbox on 127.0.0.1 and serves until stopped: Apinizer's management API
+            under /apiops and Ampersand's JWT-key API under /v1.
 
               --port N                 TCP port (default %d; 0 picks a free one)
-              --admin-token T          full-rights bearer token (default: random)
-              --latency-ms N           delay before every /apiops answer, 0..60000 ms
-              --fail-environment NAME  deployments to this environment report failure
+              --admin-token T          full-rights /apiops bearer token (default: random)
+              --ampersand-api-key K    the /v1 API key (default: random)
+              --latency-ms N           delay before every API answer, 0..60000 ms
+              --fail-environment NAME  /apiops deployments to this environment report failure
               --error-rate F           fraction 0..1 of requests answered 500
               --drop-rate F            fraction 0..1 of connections closed without an answer
               --bad-gateway-rate F     fraction 0..1 of requests answered 502 with an HTML page
               --rate-limit-rate F      fraction 0..1 of requests answered 429
               --help                   show this text
 
-            Prints base-url, admin-token, read-only-token, username and password, one per line.
-            Faults can be changed at run time: GET/PUT <base-url>/_sandbox/faults.
+            Prints base-url, admin-token, read-only-token, username, password, ampersand-base-url and
+            ampersand-api-key, one per line. Faults apply to both APIs and can be changed at run time:
+            GET/PUT <base-url>/_sandbox/faults.
             """.formatted(DEFAULT_PORT);
 
     /** @throws IllegalArgumentException with a message fit for the user */
     static CliOptions parse(String[] args) {
         int port = DEFAULT_PORT;
         String adminToken = null;
+        String ampersandApiKey = null;
         FaultSettings faults = new FaultSettings();
         Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
@@ -64,6 +68,12 @@ record CliOptions(boolean help, SandboxOptions sandbox) {
                         throw new IllegalArgumentException("--admin-token must not be empty");
                     }
                 }
+                case "--ampersand-api-key" -> {
+                    ampersandApiKey = value.get();
+                    if (ampersandApiKey.isBlank()) {
+                        throw new IllegalArgumentException("--ampersand-api-key must not be empty");
+                    }
+                }
                 case "--latency-ms" ->
                         faults.setLatencyMillis(wholeNumber(name, value.get(), 0, FaultSettings.MAX_LATENCY_MILLIS));
                 case "--fail-environment" -> faults.setFailingEnvironment(value.get());
@@ -74,7 +84,10 @@ record CliOptions(boolean help, SandboxOptions sandbox) {
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
-        return new CliOptions(false, new SandboxOptions(port, adminToken, faults));
+        if (ampersandApiKey != null && ampersandApiKey.equals(adminToken)) {
+            throw new IllegalArgumentException("--ampersand-api-key must differ from --admin-token");
+        }
+        return new CliOptions(false, new SandboxOptions(port, adminToken, faults, ampersandApiKey));
     }
 
     private static long wholeNumber(String name, String text, long min, long max) {

@@ -5,14 +5,12 @@ import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
- * /_sandbox: reads and changes the fault settings and regenerates the demo data. It takes no token,
- * so it refuses anyone not on this machine, and faults never apply to it, so it stays usable while
- * the API is failing.
+ * /_sandbox: reads and changes the fault settings (shared by /apiops and /v1) and regenerates the demo
+ * data of both APIs. It takes no token, so it refuses anyone not on this machine, and faults never
+ * apply to it, so it stays usable while the APIs are failing.
  */
 final class ControlHandler {
     private interface Action {
@@ -21,7 +19,8 @@ final class ControlHandler {
 
     private final Router<Action> router = new Router<>();
 
-    ControlHandler(FaultSettings faults, SandboxStore store, Supplier<List<ProjectData>> demoData) {
+    /** @param resetData regenerates the demo data of both APIs */
+    ControlHandler(FaultSettings faults, Runnable resetData) {
         router.add("GET", "/_sandbox/faults", body -> faults.toJsonNode());
         router.add("PUT", "/_sandbox/faults", body -> {
             try {
@@ -36,7 +35,7 @@ final class ControlHandler {
             return faults.toJsonNode();
         });
         router.add("POST", "/_sandbox/reset-data", body -> {
-            store.replaceAll(demoData.get());
+            resetData.run();
             ObjectNode answer = Json.object();
             answer.put("success", true);
             answer.put("message", "Demo data regenerated");

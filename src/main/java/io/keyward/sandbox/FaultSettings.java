@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Faults the sandbox injects into {@code /apiops} answers. Every field is volatile so a change made
+ * Faults the sandbox injects into {@code /apiops} and {@code /v1} answers ({@code failingEnvironment}
+ * only into /apiops: Ampersand has no environments). Every field is volatile so a change made
  * from the UI, a test or the control endpoint applies to the very next request without locking.
  * Setters validate their input and throw {@link IllegalArgumentException} on a bad value.
  */

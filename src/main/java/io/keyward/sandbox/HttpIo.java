@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,16 @@ import java.util.Map;
 final class HttpIo {
     static final String JSON_TYPE = "application/json; charset=utf-8";
     static final int MAX_BODY_BYTES = 1 << 20;
+    /** What a proxy in front of the gateway answers when the gateway is down: HTML, not the API's format. */
+    static final String BAD_GATEWAY_PAGE = """
+            <html>
+            <head><title>502 Bad Gateway</title></head>
+            <body>
+            <center><h1>502 Bad Gateway</h1></center>
+            <hr><center>nginx</center>
+            </body>
+            </html>
+            """;
 
     private HttpIo() {
     }
@@ -42,6 +53,16 @@ final class HttpIo {
                 out.write(body);
             }
         }
+    }
+
+    /** An answer such as 204 that has no body and therefore no Content-Type. */
+    static void sendNoContent(HttpExchange exchange, int status) throws IOException {
+        exchange.sendResponseHeaders(status, -1);
+        exchange.getResponseBody().close();
+    }
+
+    static void sendBadGatewayPage(HttpExchange exchange) throws IOException {
+        send(exchange, 502, "text/html", BAD_GATEWAY_PAGE.getBytes(StandardCharsets.UTF_8), Map.of("Server", "nginx"));
     }
 
     static byte[] readBody(HttpExchange exchange) throws IOException {

@@ -5,30 +5,44 @@ import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 
-/** Entry point for every request: splits the path once and hands over to the API or the control endpoint. */
+/**
+ * Entry point for every request: splits the path once and hands over to one of the two APIs or the
+ * control endpoint. Each API answers its errors in its own format: /apiops with
+ * {@code {"error","error_description"}}, /v1 with RFC 9457 problems.
+ */
 final class RootHandler implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(RootHandler.class.getName());
 
     private final ApiHandler api;
+    private final AmpersandHandler ampersand;
     private final ControlHandler control;
 
-    RootHandler(ApiHandler api, ControlHandler control) {
+    RootHandler(ApiHandler api, AmpersandHandler ampersand, ControlHandler control) {
         this.api = api;
+        this.ampersand = ampersand;
         this.control = control;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        boolean problems = AmpersandHandler.owns(exchange.getRequestURI().getRawPath());
         try {
             RawPath path = parse(exchange);
             switch (path.first()) {
                 case "apiops" -> api.handle(exchange, path);
+                case "v1" -> ampersand.handle(exchange, path);
                 case "_sandbox" -> control.handle(exchange, path);
                 default -> throw ApiException.notFound("No endpoint for " + exchange.getRequestMethod() + " "
                         + exchange.getRequestURI().getRawPath());
             }
-        } catch (ApiException e) {
+        } catch (ProblemException e) {
             trySend(exchange, e);
+        } catch (ApiException e) {
+            if (problems) {
+                trySend(exchange, ProblemException.from(e));
+            } else {
+                trySend(exchange, e);
+            }
         } catch (HttpIo.ConnectionDropped e) {
             // Must reach the JDK server so that it forgets the connection it just lost.
             throw e;
@@ -36,7 +50,11 @@ final class RootHandler implements HttpHandler {
             // Names the failure without a stack trace and without request headers (they hold tokens).
             LOG.log(System.Logger.Level.WARNING, "Unexpected error answering {0} {1}: {2}",
                     exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.toString());
-            trySend(exchange, new ApiException(500, "internal_error", "An unexpected error occurred"));
+            if (problems) {
+                trySend(exchange, ProblemException.of(500, "internal server error", "try again later"));
+            } else {
+                trySend(exchange, new ApiException(500, "internal_error", "An unexpected error occurred"));
+            }
         } finally {
             exchange.close();
         }
@@ -56,6 +74,14 @@ final class RootHandler implements HttpHandler {
             HttpIo.sendError(exchange, error);
         } catch (IOException | RuntimeException ignored) {
             // see above
+        }
+    }
+
+    private void trySend(HttpExchange exchange, ProblemException problem) {
+        try {
+            ampersand.sendProblem(exchange, problem);
+        } catch (IOException | RuntimeException ignored) {
+            // see trySend(exchange, ApiException)
         }
     }
 }

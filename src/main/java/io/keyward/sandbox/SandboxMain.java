@@ -63,6 +63,8 @@ public final class SandboxMain {
             out.println("read-only-token=" + server.readOnlyToken());
             out.println("username=" + server.username());
             out.println("password=" + server.password());
+            out.println("ampersand-base-url=" + server.ampersandBaseUrl());
+            out.println("ampersand-api-key=" + server.ampersandApiKey());
             out.flush();
             stop.await();
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -14,8 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-process imitation of the Apinizer management API with demo data and switchable faults, so
- * the console can be demonstrated and tested without a real gateway. Binds to 127.0.0.1 only.
+ * An in-process imitation of two management APIs, Apinizer's (/apiops) and Ampersand's JWT keys (/v1),
+ * with demo data and switchable faults, so the console can be demonstrated and tested without a real
+ * gateway. Binds to 127.0.0.1 only.
  */
 public final class SandboxServer implements AutoCloseable {
     private static final int WORKER_THREADS = 16;
@@ -29,13 +31,16 @@ public final class SandboxServer implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final URI baseUrl;
     private final TokenRegistry tokens;
+    private final String ampersandApiKey;
     private final FaultSettings faults;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SandboxServer(HttpServer http, ThreadPoolExecutor executor, TokenRegistry tokens, FaultSettings faults) {
+    private SandboxServer(HttpServer http, ThreadPoolExecutor executor, TokenRegistry tokens, String ampersandApiKey,
+                          FaultSettings faults) {
         this.http = http;
         this.executor = executor;
         this.tokens = tokens;
+        this.ampersandApiKey = ampersandApiKey;
         this.faults = faults;
         this.baseUrl = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
     }
@@ -45,7 +50,10 @@ public final class SandboxServer implements AutoCloseable {
         SandboxOptions effective = options == null ? SandboxOptions.defaults() : options;
         FaultSettings faults = FaultSettings.copyOf(effective.initialFaults());
         TokenRegistry tokens = new TokenRegistry(effective.adminToken());
+        String ampersandApiKey = effective.ampersandApiKey() == null ? newAmpersandApiKey(tokens)
+                : effective.ampersandApiKey();
         SandboxStore store = new SandboxStore(DemoData.generate());
+        AmpersandStore ampersandStore = new AmpersandStore(AmpersandDemoData.generate(), Clock.systemUTC());
 
         enableNoDelay();
         InetAddress loopback = InetAddress.getByAddress("localhost", new byte[]{127, 0, 0, 1});
@@ -54,18 +62,41 @@ public final class SandboxServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(QUEUE_CAPACITY), daemonThreads());
         executor.allowCoreThreadTimeOut(true);
         ApiHandler api = new ApiHandler(store, tokens, faults, USERNAME, PASSWORD);
-        ControlHandler control = new ControlHandler(faults, store, DemoData::generate);
-        http.createContext("/", new RootHandler(api, control));
+        AmpersandHandler ampersand = new AmpersandHandler(ampersandStore, faults, ampersandApiKey, Clock.systemUTC());
+        ControlHandler control = new ControlHandler(faults, () -> {
+            store.replaceAll(DemoData.generate());
+            ampersandStore.replaceAll(AmpersandDemoData.generate());
+        });
+        http.createContext("/", new RootHandler(api, ampersand, control));
         http.setExecutor(executor);
         http.start();
         // Only now, so the RSA work does not compete with start-up for this machine's two cores.
         KeyPairs.startRsaPool();
-        return new SandboxServer(http, executor, tokens, faults);
+        return new SandboxServer(http, executor, tokens, ampersandApiKey, faults);
     }
 
-    /** The manager URL, e.g. http://127.0.0.1:18080; the API lives under /apiops/. */
+    /** As hard to guess as the /apiops tokens, and never equal to one of them. */
+    private static String newAmpersandApiKey(TokenRegistry tokens) {
+        String key;
+        do {
+            key = TokenRegistry.newToken();
+        } while (tokens.accessOf(key) != null);
+        return key;
+    }
+
+    /** The manager URL, e.g. http://127.0.0.1:18080; the Apinizer API lives under /apiops/. */
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** Ampersand's API root, e.g. http://127.0.0.1:18080/v1: the URL that holds /projects. */
+    public URI ampersandBaseUrl() {
+        return URI.create(baseUrl + "/v1");
+    }
+
+    /** The one key /v1 accepts, as X-Api-Key or as a bearer token; it opens nothing under /apiops. */
+    public String ampersandApiKey() {
+        return ampersandApiKey;
     }
 
     public String adminToken() {

@@ -13,12 +13,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Talks to a running sandbox over real HTTP with java.net.http, the way the console will. Paths are
@@ -43,6 +46,35 @@ final class SandboxHttp implements AutoCloseable {
 
         String contentType() {
             return headers.firstValue("Content-Type").orElse(null);
+        }
+
+        /**
+         * Asserts an Ampersand problem: status, media type, the RFC 9457 members and Ampersand's
+         * occurrence members (subsystem, an RFC 3339 time, a requestId of the published shape).
+         *
+         * @return the problem, for the test's own checks of detail, remedy and issues
+         */
+        JsonNode assertProblem(int expectedStatus) {
+            assertEquals(expectedStatus, status, () -> "status; body was " + body);
+            assertEquals(ProblemWriter.MEDIA_TYPE, contentType(), body);
+            JsonNode node = json();
+            assertEquals("https://httpstatuses.com/" + expectedStatus, node.path("type").asText(null), body);
+            assertEquals(ProblemWriter.title(expectedStatus), node.path("title").asText(null), body);
+            assertEquals(expectedStatus, node.path("status").asInt(-1), body);
+            assertFalse(node.path("detail").asText("").isBlank(), body);
+            assertEquals("api", node.path("subsystem").asText(null), body);
+            assertTrue(node.path("requestId").asText("").matches(
+                    "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}#\\d+"), body);
+            Instant time = Instant.parse(node.path("time").asText());
+            assertTrue(Duration.between(time, Instant.now()).abs().toSeconds() < 60, "time is now: " + body);
+            boolean retryable = expectedStatus == 429 || expectedStatus >= 500;
+            assertEquals(retryable, node.has("retryable"), body);
+            assertEquals(retryable, node.has("retryAfter"), body);
+            if (retryable) {
+                assertTrue(node.get("retryable").asBoolean(), body);
+                assertTrue(Instant.parse(node.get("retryAfter").asText()).isAfter(time), body);
+            }
+            return node;
         }
 
         /** Asserts the API's error shape exactly: status, both fields, nothing else, JSON content type. */
@@ -119,6 +151,38 @@ final class SandboxHttp implements AutoCloseable {
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(jsonBody));
         return send(builder.build());
+    }
+
+    /** An Ampersand call with the run's API key in X-Api-Key; the path starts after /v1. */
+    Response v1(String method, String path, String jsonBody) {
+        return v1(method, path, "X-Api-Key", server.ampersandApiKey(), jsonBody);
+    }
+
+    Response v1Get(String path) {
+        return v1("GET", path, null);
+    }
+
+    /** @param header null sends no credentials at all */
+    Response v1(String method, String path, String header, String value, String jsonBody) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.ampersandBaseUrl() + path))
+                .timeout(Duration.ofSeconds(20));
+        if (header != null) {
+            builder.header(header, value);
+        }
+        if (jsonBody != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        builder.method(method, jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody));
+        return send(builder.build());
+    }
+
+    /** The JWT keys of a project as the API lists them, asserting the call worked. */
+    JsonNode jwtKeys(String projectSegment) {
+        Response response = v1Get("/projects/" + projectSegment + "/jwt-keys");
+        assertEquals(200, response.status(), response.body());
+        return response.json();
     }
 
     Response postForm(String path, String contentType, String body) {

@@ -57,13 +57,15 @@ class SandboxMainTest {
     void printsTheConnectionDetailsAndServesUntilStopped() throws Exception {
         URI baseUrl;
         try (Running running = new Running("--sandbox-only", "--port", "0")) {
-            List<String> lines = running.awaitLines(5);
-            assertEquals(5, lines.size(), lines.toString());
+            List<String> lines = running.awaitLines(7);
+            assertEquals(7, lines.size(), lines.toString());
             assertTrue(lines.get(0).matches("base-url=http://127\\.0\\.0\\.1:\\d+"), lines.get(0));
             assertTrue(lines.get(1).matches("admin-token=[A-Za-z0-9_-]{43}"), lines.get(1));
             assertTrue(lines.get(2).matches("read-only-token=[A-Za-z0-9_-]{43}"), lines.get(2));
             assertTrue(lines.get(3).startsWith("username="), lines.get(3));
             assertTrue(lines.get(4).startsWith("password="), lines.get(4));
+            assertEquals("ampersand-base-url=" + value(lines.get(0)) + "/v1", lines.get(5));
+            assertTrue(lines.get(6).matches("ampersand-api-key=[A-Za-z0-9_-]{43}"), lines.get(6));
 
             baseUrl = URI.create(value(lines.get(0)));
             SandboxHttp api = new SandboxHttp(running.server.get());
@@ -73,7 +75,14 @@ class SandboxMainTest {
                     .assertError(403, "forbidden", "You do not have permission to perform this action");
             assertEquals(200, api.postForm("/apiops/auth/token", AuthEndpoints.FORM_TYPE, "grant_type=client_credentials"
                     + "&client_id=" + value(lines.get(3)) + "&client_secret=" + value(lines.get(4))).status());
+            URI ampersand = URI.create(value(lines.get(5)));
+            assertEquals(ampersand, api.server.ampersandBaseUrl());
+            String apiKey = value(lines.get(6));
+            assertEquals(200, SandboxHttp.send(java.net.http.HttpRequest.newBuilder(URI.create(ampersand + "/projects"))
+                    .header("X-Api-Key", apiKey).build()).status(), "the printed /v1 key opens the printed /v1 URL");
+            assertEquals(401, api.send("GET", "/apiops/projects/", apiKey, null).status(), "and nothing else");
             assertTrue(running.thread.isAlive(), "serves until told to stop");
+            assertEquals(7, running.awaitLines(7).size(), "nothing printed while serving");
         }
         assertThrows(UncheckedIOException.class, () -> SandboxHttp.send(
                 java.net.http.HttpRequest.newBuilder(baseUrl.resolve("/apiops/projects/")).build()),
@@ -82,11 +91,14 @@ class SandboxMainTest {
 
     @Test
     void optionsReachTheServer() throws Exception {
-        try (Running running = new Running("--port=0", "--admin-token", "demo-admin", "--latency-ms", "0",
+        try (Running running = new Running("--port=0", "--admin-token", "demo-admin", "--ampersand-api-key=demo-amp",
+                "--latency-ms", "0",
                 "--fail-environment", "staging", "--error-rate", "0", "--drop-rate=0", "--bad-gateway-rate", "0.0",
                 "--rate-limit-rate", "0")) {
             List<String> lines = running.awaitLines(5);
             assertEquals("admin-token=demo-admin", lines.get(1));
+            assertEquals("ampersand-api-key=demo-amp", running.awaitLines(7).get(6));
+            assertEquals("demo-amp", running.server.get().ampersandApiKey());
             FaultSettings faults = running.server.get().faults();
             assertEquals("staging", faults.getFailingEnvironment());
             SandboxHttp api = new SandboxHttp(running.server.get());
@@ -115,7 +127,9 @@ class SandboxMainTest {
                 new String[]{"--port", "70000"}, new String[]{"--port"}, new String[]{"--error-rate", "1.5"},
                 new String[]{"--drop-rate", "-0.1"}, new String[]{"--bad-gateway-rate", "x"},
                 new String[]{"--rate-limit-rate", "NaN"}, new String[]{"--latency-ms", "60001"},
-                new String[]{"--admin-token", ""}, new String[]{"--sandbox-only=yes"}, new String[]{"extra"})) {
+                new String[]{"--admin-token", ""}, new String[]{"--sandbox-only=yes"}, new String[]{"extra"},
+                new String[]{"--ampersand-api-key", " "}, new String[]{"--ampersand-api-key"},
+                new String[]{"--admin-token", "same", "--ampersand-api-key", "same"})) {
             Result result = runWith(args);
             assertEquals(2, result.code(), String.join(" ", args));
             assertEquals("", result.out(), "nothing on stdout for " + String.join(" ", args));
@@ -130,6 +144,8 @@ class SandboxMainTest {
         assertEquals(0, result.code());
         assertTrue(result.out().contains("--fail-environment NAME"), result.out());
         assertTrue(result.out().contains("--rate-limit-rate F"));
+        assertTrue(result.out().contains("--ampersand-api-key K"), result.out());
+        assertTrue(result.out().contains("ampersand-base-url"), result.out());
         assertEquals("", result.err());
         assertEquals(0, runWith("--port", "0", "--help").code(), "help wins over everything else");
     }

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 public final class AppContext implements AutoCloseable {
 
     public static final String DEMO_PROFILE = "Demo sandbox";
+    public static final String AMPERSAND_DEMO_PROFILE = "Demo sandbox (Ampersand)";
 
     private final ThreadPoolTaskExecutor executor;
     private OkHttpClient http; // created with the first connection, off the start-up path
@@ -73,11 +74,15 @@ public final class AppContext implements AutoCloseable {
         return executor;
     }
 
-    /** Starts the embedded sandbox off the FX thread and connects to it as the built-in profile. */
+    /**
+     * Starts the embedded sandbox off the FX thread, offers its two APIs as built-in profiles and
+     * connects to the Apinizer one; the Ampersand one is a click away in Connections.
+     */
     public void startDemoSandbox(Runnable onConnected) {
         BackgroundTask.of(() -> SandboxServer.start(SandboxOptions.defaults()))
                 .onSuccess(server -> {
                     sandbox = server;
+                    main.addProfile(ampersandDemoProfile(server));
                     main.connect(demoProfile(server));
                     onConnected.run();
                 })
@@ -88,6 +93,11 @@ public final class AppContext implements AutoCloseable {
     static ConnectionProfile demoProfile(SandboxServer server) {
         return new ConnectionProfile(DEMO_PROFILE, BackendKind.APINIZER, server.baseUrl(), SignInMethod.PERSONAL_TOKEN,
                 null, Secret.of(server.adminToken()), true);
+    }
+
+    static ConnectionProfile ampersandDemoProfile(SandboxServer server) {
+        return new ConnectionProfile(AMPERSAND_DEMO_PROFILE, BackendKind.AMPERSAND, server.ampersandBaseUrl(),
+                SignInMethod.API_KEY, null, Secret.of(server.ampersandApiKey()), true);
     }
 
     public SandboxServer sandbox() {

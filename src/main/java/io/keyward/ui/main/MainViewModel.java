@@ -75,14 +75,19 @@ public final class MainViewModel implements FailureHandler {
                 workspace.loadingProperty(), projects.loadingProperty(), mutations.runningProperty());
     }
 
-    /** Switches to a profile: new client, fresh project list, clean notification. */
-    public void connect(ConnectionProfile profile) {
+    /** Offers a profile in Connections (replacing one of the same name) without connecting to it. */
+    public void addProfile(ConnectionProfile profile) {
         int i = indexOf(profile.name());
         if (i >= 0) {
             profiles.set(i, profile);
         } else {
             profiles.add(profile);
         }
+    }
+
+    /** Switches to a profile: new client, fresh project list, clean notification. */
+    public void connect(ConnectionProfile profile) {
+        addProfile(profile);
         GatewayClient client = factory.create(profile);
         reconnectDeclined = false;
         workspace.connect(new Connection(profile, client));

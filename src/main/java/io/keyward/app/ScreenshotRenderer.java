@@ -5,6 +5,7 @@ import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
+import io.keyward.model.JwtKey;
 import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.ui.connect.ConnectionsDialog;
 import io.keyward.ui.connect.ConnectionsViewModel;
@@ -145,11 +146,130 @@ final class ScreenshotRenderer {
         dialog("reconnect-dialog.png", () -> new ReconnectDialog(new ReconnectDialog.Prompt(
                 "Loading projects failed: Invalid token (HTTP 401).\n\nThe credentials for \u201CDemo sandbox\u201D "
                         + "may have expired or been revoked. Reconnect?")).build(stage));
+        ampersand(w);
         steps.add(() -> {
             System.out.println("screenshots=" + dir.toAbsolutePath());
             Platform.exit();
         });
         next();
+    }
+
+    /**
+     * The same for the Ampersand demo: connect to it as a user would pick it, make three real changes
+     * (a key created, one deactivated, a delete that the server answers 404 with a problem), then the
+     * main window and the JWT-key dialogs, including the last active key of partner-sso.
+     */
+    private void ampersand(Workspace w) {
+        steps.add(() -> context.main().connect(context.main().profiles().stream()
+                .filter(p -> p.name().equals(AppContext.AMPERSAND_DEMO_PROFILE)).findFirst().orElseThrow()));
+        waitFor("the Ampersand demo to load", () -> !w.jwtKeys().isEmpty() && !w.loadingProperty().get());
+        String[] pem = new String[1];
+        steps.add(() -> {
+            var generated = io.keyward.crypto.RsaKeyGeneration.generate(2048);
+            generated.discardPrivateKey(); // only its public half is needed here
+            pem[0] = generated.spkiPem();
+            var c = w.connection();
+            var p = w.project();
+            var api = c.client().jwtKeys().orElseThrow();
+            context.main().mutations().run(c, p, "Create JWT key", p.name() + " / signing-2026", () -> {
+                String kid = api.createJwtKey(p, new io.keyward.model.NewJwtKey("signing-2026", pem[0]));
+                return io.keyward.model.MutationResult.done("Created; id " + kid);
+            }, r -> { }, context.main()::failed);
+        });
+        waitFor("the create to finish", () -> !context.main().mutations().isRunning() && !w.loadingProperty().get());
+        steps.add(() -> {
+            var c = w.connection();
+            var p = w.project();
+            var api = c.client().jwtKeys().orElseThrow();
+            JwtKey old = w.jwtKeys().stream().filter(JwtKey::isActive).filter(k -> !k.label().equals("signing-2026"))
+                    .findFirst().orElseThrow();
+            context.main().mutations().run(c, p, "Deactivate JWT key", p.name() + " / " + old.label() + " (" + old.id() + ")",
+                    () -> {
+                        JwtKey after = api.updateJwtKey(p, old.id(), io.keyward.model.JwtKeyUpdate.activate(false));
+                        return io.keyward.model.MutationResult.done(after.isActive() ? "The server reports it active."
+                                : "The server reports it inactive.");
+                    }, r -> { }, context.main()::failed);
+        });
+        waitFor("the deactivation to finish", () -> !context.main().mutations().isRunning() && !w.loadingProperty().get());
+        steps.add(() -> {
+            var c = w.connection();
+            var p = w.project();
+            var api = c.client().jwtKeys().orElseThrow();
+            String gone = "00000000-0000-4000-8000-000000000000";
+            context.main().mutations().run(c, p, "Delete JWT key", p.name() + " / retired-2024 (" + gone + ")", () -> {
+                api.deleteJwtKey(p, gone);
+                return io.keyward.model.MutationResult.done("Deleted.");
+            }, r -> { }, e -> { });
+        });
+        waitFor("the failing delete to finish", () -> !context.main().mutations().isRunning() && !w.loadingProperty().get());
+        steps.add(() -> {
+            view.tabs().getSelectionModel().select(0);
+            select("jwtkeys-table", w.jwtKeys().stream().filter(k -> k.label().equals("signing-2026")).findFirst()
+                    .orElse(w.jwtKeys().get(0)));
+        });
+        steps.add(() -> snap(stage.getScene().getRoot(), "main-window-ampersand.png"));
+        dialog("create-jwt-key-dialog.png", () -> {
+            var vm = new io.keyward.ui.jwtkeys.CreateJwtKeyDialogViewModel("On " + w.connection().describe()
+                    + ", project \u201C" + w.project().name() + "\u201D.", java.util.Set.of(), context.executor(),
+                    new io.keyward.ui.common.FxDialogService(() -> stage), (k, ok, failed) -> { });
+            vm.labelProperty().set("signing-2027");
+            vm.pemProperty().set(pem[0]);
+            return new io.keyward.ui.jwtkeys.CreateJwtKeyDialog(vm).build(stage);
+        });
+        dialog("rename-jwt-key-dialog.png", () -> {
+            JwtKey k = w.jwtKeys().get(0);
+            var vm = new io.keyward.ui.jwtkeys.RenameJwtKeyDialogViewModel(k, java.util.Set.of(),
+                    where(w), (l, ok, failed) -> { });
+            vm.labelProperty().set(k.label() + "-2026");
+            return new io.keyward.ui.jwtkeys.RenameJwtKeyDialog(vm).build(stage);
+        });
+        dialog("delete-jwt-key-dialog-repeated-label.png", () -> {
+            JwtKey twin = w.jwtKeys().stream().filter(k -> w.jwtKeys().stream()
+                    .filter(o -> o.label().equals(k.label())).count() > 1).findFirst().orElse(w.jwtKeys().get(0));
+            var vm = new io.keyward.ui.jwtkeys.DeleteJwtKeyDialogViewModel(
+                    io.keyward.impact.JwtKeyImpact.of(twin, w.jwtKeys()), where(w));
+            return new io.keyward.ui.jwtkeys.DeleteJwtKeyDialog(vm).build(stage);
+        });
+        steps.add(() -> context.main().projects().selectedProperty().set(context.main().projects().projects().stream()
+                .filter(p -> p.name().equals("partner-sso")).findFirst().orElseThrow()));
+        waitFor("partner-sso to load", () -> !w.loadingProperty().get() && w.project() != null
+                && w.project().name().equals("partner-sso") && !w.jwtKeys().isEmpty());
+        dialog("deactivate-jwt-key-dialog.png", () -> {
+            JwtKey last = w.jwtKeys().stream().filter(JwtKey::isActive).findFirst().orElseThrow();
+            var vm = new io.keyward.ui.jwtkeys.JwtKeyActivationDialogViewModel(
+                    io.keyward.impact.JwtKeyImpact.of(last, w.jwtKeys()), false, where(w));
+            return new io.keyward.ui.jwtkeys.JwtKeyActivationDialog(vm).build(stage);
+        });
+        dialog("delete-jwt-key-dialog.png", () -> {
+            JwtKey last = w.jwtKeys().stream().filter(JwtKey::isActive).findFirst().orElseThrow();
+            var vm = new io.keyward.ui.jwtkeys.DeleteJwtKeyDialogViewModel(
+                    io.keyward.impact.JwtKeyImpact.of(last, w.jwtKeys()), where(w));
+            vm.confirm().typedProperty().set(last.label());
+            return new io.keyward.ui.jwtkeys.DeleteJwtKeyDialog(vm).build(stage);
+        });
+        dialog("connections-dialog-ampersand.png", () -> new ConnectionsDialog(new ConnectionsViewModel(
+                context.main().profiles(), context.main().activeProperty().get(), p -> null, context.executor(),
+                p -> { })).build(stage));
+    }
+
+    private static String where(Workspace w) {
+        return "On " + w.connection().describe() + ", project \u201C" + w.project().name() + "\u201D.";
+    }
+
+    /** A step that holds the queue until {@code ready}, checking once per settle period. */
+    private void waitFor(String what, java.util.function.BooleanSupplier ready) {
+        int[] tries = new int[1];
+        Runnable[] self = new Runnable[1];
+        self[0] = () -> {
+            if (!ready.getAsBoolean()) {
+                if (++tries[0] > 60) {
+                    fail("timed out waiting for " + what);
+                    return;
+                }
+                steps.addFirst(self[0]);
+            }
+        };
+        steps.add(self[0]);
     }
 
     private void dialog(String file, Supplier<Dialog<?>> build) {

@@ -35,8 +35,10 @@ public record ConnectionProfile(String name, BackendKind backend, URI url, SignI
         };
     }
 
-    /** "Demo sandbox (http://127.0.0.1:1234)": names the server, never the secret. */
+    /** "Lab (Apinizer, https://lab.example)": names the server, never the secret. */
     public String describe() {
-        return name + " (" + backend.displayName() + ", " + url + ")";
+        // A name that already says which gateway it is ("Demo sandbox (Ampersand)") need not say it twice.
+        boolean named = name.toLowerCase(java.util.Locale.ROOT).contains(backend.displayName().toLowerCase(java.util.Locale.ROOT));
+        return name + " (" + (named ? "" : backend.displayName() + ", ") + url + ")";
     }
 }

@@ -122,9 +122,13 @@ public final class DialogFrames {
         return new ButtonType(label, ButtonBar.ButtonData.OK_DONE);
     }
 
-    /** "Type the name to confirm" with the exact name shown, and the field bound to the gate. */
+    /**
+     * "Type the name to confirm" with the exact text shown, and the field bound to the gate.
+     *
+     * @param what what is to be typed, e.g. "key name" or "key id"
+     */
     public static VBox typeToConfirm(ConfirmByName gate, String what) {
-        Label prompt = Fx.wrapping("To confirm, type the " + what + " name exactly: " + gate.name());
+        Label prompt = Fx.wrapping("To confirm, type the " + what + " exactly: " + gate.name());
         TextField field = new TextField();
         field.setId("confirm-name");
         field.getStyleClass().add("confirm-field");

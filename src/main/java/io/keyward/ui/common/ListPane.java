@@ -26,6 +26,7 @@ public final class ListPane<T> {
     private final BorderPane root = new BorderPane();
     private final HBox actions = new HBox(6);
     private final HBox filters = new HBox(8);
+    private final SplitPane split;
 
     public ListPane(String idPrefix, TableFilter<T> filter, ObjectProperty<T> selected, Label details) {
         this(idPrefix, filter, selected, (Node) styled(idPrefix, details));
@@ -66,7 +67,7 @@ public final class ListPane<T> {
         detailsBox.setPadding(new Insets(0, 0, 0, 6));
         VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
 
-        SplitPane split = new SplitPane(table, detailsBox);
+        split = new SplitPane(table, detailsBox);
         split.setDividerPositions(0.62);
         filters.setAlignment(Pos.CENTER_LEFT);
         HBox top = new HBox(8, filterField, count, filters, Fx.grow(), actions);
@@ -82,6 +83,11 @@ public final class ListPane<T> {
 
     public TextField filterField() {
         return filterField;
+    }
+
+    /** Where the table ends and the details begin, as a fraction of the width (0.62 unless set). */
+    public void setTableShare(double fraction) {
+        split.setDividerPositions(fraction);
     }
 
     /** Controls that narrow the rows further, shown beside the filter (e.g. "Active only"). */

@@ -42,13 +42,22 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
     public Dialog<Boolean> build(Window owner) {
         ListView<ConnectionProfile> list = new ListView<>(vm.profiles());
         list.setId("profiles");
-        list.setPrefWidth(190);
+        list.setPrefWidth(230);
         list.setPrefHeight(200);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(ConnectionProfile p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.name() + (p.builtIn() ? "  (built in)" : ""));
+                if (empty || p == null) {
+                    setText(null);
+                    setGraphic(null);
+                } else {
+                    // Two lines: the name, then which gateway and whether it is built in.
+                    Label kind = new Label(p.backend().displayName() + (p.builtIn() ? " \u00B7 built in" : ""));
+                    kind.getStyleClass().add("muted");
+                    setText(null);
+                    setGraphic(new VBox(1, new Label(p.name()), kind));
+                }
                 setTooltip(empty || p == null ? null : new javafx.scene.control.Tooltip(p.describe()));
             }
         });

@@ -103,6 +103,9 @@ public final class CreateJwtKeyDialog implements DialogView<CreateJwtKeyDialogVi
         form.add(keySummary, 1, 6);
         form.add(privateNote, 1, 7);
         GridPane.setHgrow(label, Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the field labels never shrink to "..."
+        form.getColumnConstraints().add(names);
         GridPane.setHgrow(pem, Priority.ALWAYS);
         GridPane.setValignment(pemLabel, javafx.geometry.VPos.TOP);
 

@@ -34,6 +34,7 @@ public final class JwtKeyListView {
         pem.setEditable(false);
         pem.getStyleClass().add("pem-text");
         pem.setPrefRowCount(7);
+        pem.setWrapText(true);
         pem.textProperty().bind(vm.pemProperty());
         Button copyId = copyButton("Copy id", "copy-jwt-key-id", () -> vm.selectedProperty().get() == null ? ""
                 : vm.selectedProperty().get().id());
@@ -52,13 +53,16 @@ public final class JwtKeyListView {
         pane.addFilterControls(activeOnly);
 
         var t = pane.table();
-        t.getColumns().add(Fx.column("Label", 170, JwtKey::label));
-        t.getColumns().add(Fx.column("Active", 60, JwtKeyListViewModel::activeText));
-        t.getColumns().add(Fx.column("Algorithm", 75, k -> k.algorithm() == null ? "" : k.algorithm()));
-        t.getColumns().add(Fx.column("Id", 150, JwtKey::id));
-        t.getColumns().add(Fx.column("Created", 115, k -> vm.time(k.createTime())));
-        t.getColumns().add(Fx.column("Updated", 115, k -> vm.time(k.updateTime())));
-        t.getColumns().add(Fx.column("Thumbprint (SHA-256)", 200, vm::thumbprint));
+        // Dates only here (the details pane has the times); the id and thumbprint are long, so they come
+        // last, where the table's spare width goes.
+        pane.setTableShare(0.66);
+        t.getColumns().add(Fx.column("Label", 150, JwtKey::label));
+        t.getColumns().add(Fx.column("Active", 58, JwtKeyListViewModel::activeText));
+        t.getColumns().add(Fx.column("Alg.", 48, k -> k.algorithm() == null ? "" : k.algorithm()));
+        t.getColumns().add(Fx.column("Created", 88, k -> vm.date(k.createTime())));
+        t.getColumns().add(Fx.column("Updated", 88, k -> vm.date(k.updateTime())));
+        t.getColumns().add(Fx.column("Thumbprint", 110, vm::thumbprint));
+        t.getColumns().add(Fx.column("Id", 110, JwtKey::id));
         t.setRowFactory(v -> new TableRow<>() {
             @Override
             protected void updateItem(JwtKey k, boolean empty) {

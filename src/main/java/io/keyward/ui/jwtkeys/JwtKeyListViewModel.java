@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 public final class JwtKeyListViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final Workspace workspace;
     private final MutationRunner mutations;
@@ -85,6 +86,10 @@ public final class JwtKeyListViewModel {
 
     public static String activeText(JwtKey k) {
         return k.active() == null ? "not reported" : k.active() ? "yes" : "no";
+    }
+
+    public String date(Instant t) {
+        return t == null ? "\u2014" : DATE.format(t.atZone(clock.getZone()));
     }
 
     public String time(Instant t) {

@@ -45,6 +45,9 @@ public final class RenameJwtKeyDialog implements DialogView<RenameJwtKeyDialogVi
         form.add(labelError, 1, 1);
         form.add(Fx.bound(vm.labelWarningProperty(), "warning-text"), 1, 2);
         GridPane.setHgrow(label, Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(names);
         ProgressIndicator saving = new ProgressIndicator();
         saving.setPrefSize(18, 18);
         saving.visibleProperty().bind(vm.savingProperty());

@@ -5,6 +5,7 @@ import io.keyward.gateway.BackendKind;
 import io.keyward.gateway.ConnectionSettings;
 import io.keyward.gateway.SignInMethod;
 import io.keyward.gateway.GatewayClient;
+import io.keyward.gateway.ampersand.AmpersandClient;
 import io.keyward.gateway.apinizer.ApinizerClient;
 import io.keyward.model.Credential;
 import io.keyward.model.CryptoKey;
@@ -61,6 +62,9 @@ public final class SandboxFixture implements AutoCloseable {
         this.sandbox = sandbox;
         this.clock = clock;
         this.factory = profile -> {
+            if (profile.backend() == BackendKind.AMPERSAND) {
+                return new AmpersandClient(ConnectionSettings.of(profile.url(), profile.authentication()));
+            }
             RecordingClient c = new RecordingClient(new ApinizerClient(
                     ConnectionSettings.of(profile.url(), profile.authentication())));
             made.add(c);
@@ -103,6 +107,24 @@ public final class SandboxFixture implements AutoCloseable {
     public ConnectionProfile profile(String token) {
         return new ConnectionProfile(PROFILE_NAME, BackendKind.APINIZER, sandbox.baseUrl(),
                 SignInMethod.PERSONAL_TOKEN, null, Secret.of(token), true);
+    }
+
+    public static final String AMPERSAND_PROFILE_NAME = "Demo sandbox (Ampersand)";
+
+    public ConnectionProfile ampersandProfile(String apiKey) {
+        return new ConnectionProfile(AMPERSAND_PROFILE_NAME, BackendKind.AMPERSAND, sandbox.ampersandBaseUrl(),
+                SignInMethod.API_KEY, null, Secret.of(apiKey), true);
+    }
+
+    /** Connects the console to the sandbox's Ampersand API (loads projects and opens the first). */
+    public void connectAmpersand() {
+        main.connect(ampersandProfile(sandbox.ampersandApiKey()));
+    }
+
+    /** Talks to the sandbox's Ampersand API directly, bypassing the console. */
+    public AmpersandClient ampersand() {
+        return new AmpersandClient(ConnectionSettings.of(sandbox.ampersandBaseUrl(),
+                new Authentication.ApiKey(Secret.of(sandbox.ampersandApiKey()))));
     }
 
     /** Connects the console with the admin token (loads projects and opens the first). */

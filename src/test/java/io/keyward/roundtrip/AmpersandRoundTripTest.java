@@ -234,7 +234,12 @@ class AmpersandRoundTripTest {
         assertTrue(v4.updateTime().isAfter(v3.updateTime()));
         assertEquals(changed(v3, false, "rt-both", v4.updateTime()), v4);
 
-        assertEquals(4, wire.count("PATCH"), "no update was sent twice: " + wire.all());
+        JwtKey v5 = client.updateJwtKey(sso, kid, JwtKeyUpdate.relabel("rt-inactive-renamed"));
+        assertEquals(v5, client.getJwtKey(sso, kid));
+        assertTrue(v5.updateTime().isAfter(v4.updateTime()));
+        assertEquals(changed(v4, false, "rt-inactive-renamed", v5.updateTime()), v5, "renaming leaves an inactive key inactive");
+
+        assertEquals(5, wire.count("PATCH"), "no update was sent twice: " + wire.all());
         assertTrue(wire.all().stream().filter(e -> e.method().equals("PATCH")).allMatch(e -> e.status() == 200), wire.all().toString());
     }
 
@@ -504,15 +509,20 @@ class AmpersandRoundTripTest {
         Project payments = project(PAYMENTS);
         JwtKey target = client.listJwtKeys(payments, false).get(1);
         JwtKey victim = client.listJwtKeys(payments, false).get(2);
-        AmpersandClient impatient = clientWith(ConnectionSettings.of(sandbox.ampersandBaseUrl(),
+        // A short read timeout and the default GET retries, so a retried mutation would show on the wire.
+        ConnectionSettings shortRead = ConnectionSettings.of(sandbox.ampersandBaseUrl(),
                         new Authentication.ApiKey(Secret.of(sandbox.ampersandApiKey())))
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(150), Duration.ofSeconds(10)).withGetRetries(0));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(150), Duration.ofSeconds(10));
+        AmpersandClient impatient = clientWith(shortRead);
         sandbox.faults().setLatencyMillis(700);
         wire.clear();
 
-        GatewayException read = fails(impatient::listProjects);
+        GatewayException read = fails(clientWith(shortRead.withGetRetries(0))::listProjects);
         assertEquals(Failure.NetworkProblem.TIMEOUT, assertInstanceOf(Failure.Network.class, read.failure()).problem());
         assertEquals(1, wire.count("GET"));
+        wire.clear();
+        assertInstanceOf(Failure.Network.class, fails(impatient::listProjects).failure());
+        assertEquals(1 + ConnectionSettings.DEFAULT_GET_RETRIES, wire.count("GET"), "a GET is retried after a timeout");
 
         // The sandbox sleeps before it acts, so these mutations are applied after the client gave up:
         // the "answer lost, change made" case. Each must have been sent once and applied once.

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyward.gateway.Authentication;
 import io.keyward.gateway.BackendKind;
 import io.keyward.gateway.ConnectionSettings;
+import io.keyward.gateway.Failure;
 import io.keyward.gateway.GatewayClient;
 import io.keyward.gateway.GatewayException;
 import io.keyward.gateway.JwtKeysApi;
@@ -185,7 +186,8 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
         }
         String action = "Creating JWT key " + q(key.label()) + " in project " + q(project.name());
         HttpUrl url = keys(action, project).build();
-        HttpAnswer answer = send(action, authorized(url).post(createBody(key, "label", ALGORITHM)));
+        String unknown = "reload the list to check before creating it again";
+        HttpAnswer answer = sendChange(action, authorized(url).post(createBody(key, "label", ALGORITHM)), unknown);
         if (answer.status() == 400) {
             ProblemDetails problem = errors.problem(answer);
             boolean algorithm = namesAlgorithm(problem);
@@ -194,8 +196,8 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
                 LOG.log(System.Logger.Level.DEBUG, () -> "create JWT key: 400 names "
                         + (algorithm ? "algorithm" : "") + (algorithm && name ? " and " : "") + (name ? "name" : "")
                         + "; sending once more as in the spec's example");
-                answer = send(action, authorized(url).post(createBody(key, name ? "name" : "label",
-                        algorithm ? ALGORITHM_AS_IN_EXAMPLE : ALGORITHM)));
+                answer = sendChange(action, authorized(url).post(createBody(key, name ? "name" : "label",
+                        algorithm ? ALGORITHM_AS_IN_EXAMPLE : ALGORITHM)), unknown);
             }
         }
         if (!answer.isSuccessful()) {
@@ -231,10 +233,11 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
         String action = verb + " " + key(project, keyId) + " in project " + q(project.name())
                 + (update.label() != null ? " to " + q(update.label()) : "");
         HttpUrl url = keys(action, project).name(keyId).build();
-        HttpAnswer answer = send(action, authorized(url).patch(updateBody(update, "label")));
+        String unknown = "reload to check before trying again";
+        HttpAnswer answer = sendChange(action, authorized(url).patch(updateBody(update, "label")), unknown);
         if (answer.status() == 400 && update.label() != null && saysMaskInvalid(errors.problem(answer))) {
             LOG.log(System.Logger.Level.DEBUG, "update JWT key: 400 says the mask is invalid; sending once more with 'name'");
-            answer = send(action, authorized(url).patch(updateBody(update, "name")));
+            answer = sendChange(action, authorized(url).patch(updateBody(update, "name")), unknown);
         }
         if (!answer.isSuccessful()) {
             throw errors.fromAnswer(action, answer);
@@ -254,7 +257,7 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
     public void deleteJwtKey(Project project, String keyId) {
         String action = "Deleting " + key(project, keyId) + " in project " + q(project.name());
         HttpUrl url = keys(action, project).name(keyId).build();
-        HttpAnswer answer = send(action, authorized(url).delete());
+        HttpAnswer answer = sendChange(action, authorized(url).delete(), "reload the list to check before trying again");
         if (!answer.isSuccessful()) { // 204 as documented; a 200 means the same
             throw errors.fromAnswer(action, answer);
         }
@@ -322,6 +325,33 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
 
     private HttpAnswer send(String action, Request.Builder request) {
         return transport.execute(action, request.build());
+    }
+
+    /**
+     * Sends a mutation once. When it got no answer after it may have reached the server (a timeout, a
+     * connection closed without an answer), the server may well have made the change, so the message
+     * says the outcome is unknown and how to check, never that it failed. A refused connection, an
+     * unknown host or a failed TLS handshake mean nothing arrived, and keep their "failed".
+     */
+    private HttpAnswer sendChange(String action, Request.Builder request, String howToCheck) {
+        Request built = request.build();
+        try {
+            return transport.execute(action, built);
+        } catch (GatewayException e) {
+            if (e.failure() instanceof Failure.Network n && mayHaveArrived(n.problem())) {
+                String message = action + ": unknown whether it happened, because " + n.problem().sentence() + " ("
+                        + built.url().host() + ":" + built.url().port() + "); " + howToCheck + ".";
+                throw new GatewayException(e.failure(), 0, null, null, message, e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    private static boolean mayHaveArrived(Failure.NetworkProblem problem) {
+        return switch (problem) {
+            case REFUSED, UNKNOWN_HOST, TLS -> false;
+            case TIMEOUT, CLOSED, OTHER -> true;
+        };
     }
 
     private <T> T get(String action, HttpUrl url, Function<JsonNode, T> mapper) {

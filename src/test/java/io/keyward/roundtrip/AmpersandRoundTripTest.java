@@ -404,6 +404,16 @@ class AmpersandRoundTripTest {
             }
         }
         assertEquals(5, client.listJwtKeys(Project.named(PAYMENTS), false).size(), "nothing was created");
+
+        // A pasted key with a stray line break or non-ASCII letter cannot travel in a header at all:
+        // refused as unauthorized before sending, and (unlike OkHttp's own refusal) without quoting it.
+        wire.clear();
+        for (String unsendable : List.of(sandbox.ampersandApiKey() + "\n", sandbox.ampersandApiKey() + "\u00fc")) {
+            GatewayException e = fails(clientWith(unsendable)::listProjects);
+            assertInstanceOf(Failure.Unauthorized.class, e.failure(), e.getMessage());
+            assertFalse(e.getMessage().contains(sandbox.ampersandApiKey()), e.getMessage());
+        }
+        assertEquals(List.of(), wire.all());
     }
 
     @Test

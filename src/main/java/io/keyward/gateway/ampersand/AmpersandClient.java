@@ -187,7 +187,8 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
         String action = "Creating JWT key " + q(key.label()) + " in project " + q(project.name());
         HttpUrl url = keys(action, project).build();
         String unknown = "reload the list to check before creating it again";
-        HttpAnswer answer = sendChange(action, authorized(url).post(createBody(key, "label", ALGORITHM)), unknown);
+        HttpAnswer answer = sendChange(action, authorized(action, url).post(createBody(key, "label", ALGORITHM)),
+                unknown);
         if (answer.status() == 400) {
             ProblemDetails problem = errors.problem(answer);
             boolean algorithm = namesAlgorithm(problem);
@@ -196,7 +197,7 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
                 LOG.log(System.Logger.Level.DEBUG, () -> "create JWT key: 400 names "
                         + (algorithm ? "algorithm" : "") + (algorithm && name ? " and " : "") + (name ? "name" : "")
                         + "; sending once more as in the spec's example");
-                answer = sendChange(action, authorized(url).post(createBody(key, name ? "name" : "label",
+                answer = sendChange(action, authorized(action, url).post(createBody(key, name ? "name" : "label",
                         algorithm ? ALGORITHM_AS_IN_EXAMPLE : ALGORITHM)), unknown);
             }
         }
@@ -234,10 +235,10 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
                 + (update.label() != null ? " to " + q(update.label()) : "");
         HttpUrl url = keys(action, project).name(keyId).build();
         String unknown = "reload to check before trying again";
-        HttpAnswer answer = sendChange(action, authorized(url).patch(updateBody(update, "label")), unknown);
+        HttpAnswer answer = sendChange(action, authorized(action, url).patch(updateBody(update, "label")), unknown);
         if (answer.status() == 400 && update.label() != null && saysMaskInvalid(errors.problem(answer))) {
             LOG.log(System.Logger.Level.DEBUG, "update JWT key: 400 says the mask is invalid; sending once more with 'name'");
-            answer = sendChange(action, authorized(url).patch(updateBody(update, "name")), unknown);
+            answer = sendChange(action, authorized(action, url).patch(updateBody(update, "name")), unknown);
         }
         if (!answer.isSuccessful()) {
             throw errors.fromAnswer(action, answer);
@@ -257,7 +258,8 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
     public void deleteJwtKey(Project project, String keyId) {
         String action = "Deleting " + key(project, keyId) + " in project " + q(project.name());
         HttpUrl url = keys(action, project).name(keyId).build();
-        HttpAnswer answer = sendChange(action, authorized(url).delete(), "reload the list to check before trying again");
+        HttpAnswer answer = sendChange(action, authorized(action, url).delete(),
+                "reload the list to check before trying again");
         if (!answer.isSuccessful()) { // 204 as documented; a 200 means the same
             throw errors.fromAnswer(action, answer);
         }
@@ -316,7 +318,18 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
         return project.id() != null && !project.id().isBlank() ? project.id() : project.name();
     }
 
-    private Request.Builder authorized(HttpUrl url) {
+    /**
+     * @throws GatewayException (Unauthorized, nothing sent) when the key holds a character a header
+     *         cannot carry: OkHttp would refuse it with an IllegalArgumentException that quotes the
+     *         header's value, and it redacts only Authorization and Cookie, not X-Api-Key
+     */
+    private Request.Builder authorized(String action, HttpUrl url) {
+        int unsendable = unsendableAt(apiKey.reveal());
+        if (unsendable >= 0) {
+            throw new GatewayException(new Failure.Unauthorized(), 0, null, null, action + " failed: the API key has "
+                    + "a character that cannot be sent in an HTTP header (character " + (unsendable + 1)
+                    + ", such as a line break or a non-ASCII letter), so nothing was sent; enter the key again.", null);
+        }
         return new Request.Builder().url(url)
                 .header("X-Api-Key", apiKey.reveal())
                 .header("Accept", ACCEPT)
@@ -355,7 +368,7 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
     }
 
     private <T> T get(String action, HttpUrl url, Function<JsonNode, T> mapper) {
-        HttpAnswer answer = send(action, authorized(url).get());
+        HttpAnswer answer = send(action, authorized(action, url).get());
         if (!answer.isSuccessful()) {
             throw errors.fromAnswer(action, answer);
         }
@@ -418,6 +431,17 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
         if (keyId != null && label != null && !label.isBlank()) {
             labels.put(labelKey(project, keyId), label);
         }
+    }
+
+    /** Where OkHttp would refuse a header value: anything but tab and printable ASCII. */
+    static int unsendableAt(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\t' && (c < '\u0020' || c > '\u007e')) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String labelKey(Project project, String keyId) {

@@ -555,4 +555,24 @@ class AmpersandClientFailureTest {
         assertEquals("Deleting JWT key \u201C" + KID + "\u201D in project \u201Cpayments\u201D failed: the connection was "
                 + "refused (127.0.0.1:" + closedPort + ").", e.getMessage(), "nothing arrived, so it did fail");
     }
+
+    @Test
+    void anApiKeyAHeaderCannotCarryIsRefusedWithoutQuotingIt() {
+        for (String key : List.of(API_KEY + "\n", API_KEY + "\u00fc", "amp\r\n" + API_KEY, API_KEY + "\u200b")) {
+            client = clientWith(ConnectionSettings.of(server.url("/v1").uri(), new Authentication.ApiKey(Secret.of(key))));
+            for (Executable call : List.<Executable>of(client::listProjects,
+                    () -> client.createJwtKey(PAYMENTS, new NewJwtKey("prod-1", PEM)),
+                    () -> client.updateJwtKey(PAYMENTS, KID, JwtKeyUpdate.activate(false)),
+                    () -> client.deleteJwtKey(PAYMENTS, KID))) {
+                GatewayException e = fails(call); // fails() checks the key is nowhere in it
+                assertInstanceOf(Failure.Unauthorized.class, e.failure());
+                assertEquals(0, e.httpStatus());
+                assertTrue(e.getMessage().contains("cannot be sent in an HTTP header")
+                        && e.getMessage().contains("nothing was sent; enter the key again."), e.getMessage());
+                assertNull(e.getCause());
+            }
+        }
+        assertEquals(0, server.getRequestCount());
+        assertEquals(-1, AmpersandClient.unsendableAt("tab\tand space ~ are fine"));
+    }
 }

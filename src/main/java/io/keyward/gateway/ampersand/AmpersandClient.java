@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyward.gateway.Authentication;
 import io.keyward.gateway.BackendKind;
 import io.keyward.gateway.ConnectionSettings;
+import io.keyward.gateway.Failure;
 import io.keyward.gateway.GatewayClient;
 import io.keyward.gateway.GatewayException;
 import io.keyward.gateway.JwtKeysApi;
@@ -185,7 +186,9 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
         }
         String action = "Creating JWT key " + q(key.label()) + " in project " + q(project.name());
         HttpUrl url = keys(action, project).build();
-        HttpAnswer answer = send(action, authorized(url).post(createBody(key, "label", ALGORITHM)));
+        String unknown = "reload the list to check before creating it again";
+        HttpAnswer answer = sendChange(action, authorized(action, url).post(createBody(key, "label", ALGORITHM)),
+                unknown);
         if (answer.status() == 400) {
             ProblemDetails problem = errors.problem(answer);
             boolean algorithm = namesAlgorithm(problem);
@@ -194,8 +197,8 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
                 LOG.log(System.Logger.Level.DEBUG, () -> "create JWT key: 400 names "
                         + (algorithm ? "algorithm" : "") + (algorithm && name ? " and " : "") + (name ? "name" : "")
                         + "; sending once more as in the spec's example");
-                answer = send(action, authorized(url).post(createBody(key, name ? "name" : "label",
-                        algorithm ? ALGORITHM_AS_IN_EXAMPLE : ALGORITHM)));
+                answer = sendChange(action, authorized(action, url).post(createBody(key, name ? "name" : "label",
+                        algorithm ? ALGORITHM_AS_IN_EXAMPLE : ALGORITHM)), unknown);
             }
         }
         if (!answer.isSuccessful()) {
@@ -231,10 +234,11 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
         String action = verb + " " + key(project, keyId) + " in project " + q(project.name())
                 + (update.label() != null ? " to " + q(update.label()) : "");
         HttpUrl url = keys(action, project).name(keyId).build();
-        HttpAnswer answer = send(action, authorized(url).patch(updateBody(update, "label")));
+        String unknown = "reload to check before trying again";
+        HttpAnswer answer = sendChange(action, authorized(action, url).patch(updateBody(update, "label")), unknown);
         if (answer.status() == 400 && update.label() != null && saysMaskInvalid(errors.problem(answer))) {
             LOG.log(System.Logger.Level.DEBUG, "update JWT key: 400 says the mask is invalid; sending once more with 'name'");
-            answer = send(action, authorized(url).patch(updateBody(update, "name")));
+            answer = sendChange(action, authorized(action, url).patch(updateBody(update, "name")), unknown);
         }
         if (!answer.isSuccessful()) {
             throw errors.fromAnswer(action, answer);
@@ -254,7 +258,8 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
     public void deleteJwtKey(Project project, String keyId) {
         String action = "Deleting " + key(project, keyId) + " in project " + q(project.name());
         HttpUrl url = keys(action, project).name(keyId).build();
-        HttpAnswer answer = send(action, authorized(url).delete());
+        HttpAnswer answer = sendChange(action, authorized(action, url).delete(),
+                "reload the list to check before trying again");
         if (!answer.isSuccessful()) { // 204 as documented; a 200 means the same
             throw errors.fromAnswer(action, answer);
         }
@@ -313,7 +318,18 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
         return project.id() != null && !project.id().isBlank() ? project.id() : project.name();
     }
 
-    private Request.Builder authorized(HttpUrl url) {
+    /**
+     * @throws GatewayException (Unauthorized, nothing sent) when the key holds a character a header
+     *         cannot carry: OkHttp would refuse it with an IllegalArgumentException that quotes the
+     *         header's value, and it redacts only Authorization and Cookie, not X-Api-Key
+     */
+    private Request.Builder authorized(String action, HttpUrl url) {
+        int unsendable = unsendableAt(apiKey.reveal());
+        if (unsendable >= 0) {
+            throw new GatewayException(new Failure.Unauthorized(), 0, null, null, action + " failed: the API key has "
+                    + "a character that cannot be sent in an HTTP header (character " + (unsendable + 1)
+                    + ", such as a line break or a non-ASCII letter), so nothing was sent; enter the key again.", null);
+        }
         return new Request.Builder().url(url)
                 .header("X-Api-Key", apiKey.reveal())
                 .header("Accept", ACCEPT)
@@ -324,8 +340,35 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
         return transport.execute(action, request.build());
     }
 
+    /**
+     * Sends a mutation once. When it got no answer after it may have reached the server (a timeout, a
+     * connection closed without an answer), the server may well have made the change, so the message
+     * says the outcome is unknown and how to check, never that it failed. A refused connection, an
+     * unknown host or a failed TLS handshake mean nothing arrived, and keep their "failed".
+     */
+    private HttpAnswer sendChange(String action, Request.Builder request, String howToCheck) {
+        Request built = request.build();
+        try {
+            return transport.execute(action, built);
+        } catch (GatewayException e) {
+            if (e.failure() instanceof Failure.Network n && mayHaveArrived(n.problem())) {
+                String message = action + ": unknown whether it happened, because " + n.problem().sentence() + " ("
+                        + built.url().host() + ":" + built.url().port() + "); " + howToCheck + ".";
+                throw new GatewayException(e.failure(), 0, null, null, message, e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    private static boolean mayHaveArrived(Failure.NetworkProblem problem) {
+        return switch (problem) {
+            case REFUSED, UNKNOWN_HOST, TLS -> false;
+            case TIMEOUT, CLOSED, OTHER -> true;
+        };
+    }
+
     private <T> T get(String action, HttpUrl url, Function<JsonNode, T> mapper) {
-        HttpAnswer answer = send(action, authorized(url).get());
+        HttpAnswer answer = send(action, authorized(action, url).get());
         if (!answer.isSuccessful()) {
             throw errors.fromAnswer(action, answer);
         }
@@ -388,6 +431,17 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
         if (keyId != null && label != null && !label.isBlank()) {
             labels.put(labelKey(project, keyId), label);
         }
+    }
+
+    /** Where OkHttp would refuse a header value: anything but tab and printable ASCII. */
+    static int unsendableAt(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\t' && (c < '\u0020' || c > '\u007e')) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String labelKey(Project project, String keyId) {

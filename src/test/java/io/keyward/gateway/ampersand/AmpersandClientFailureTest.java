@@ -510,4 +510,69 @@ class AmpersandClientFailureTest {
             before = server.getRequestCount();
         }
     }
+
+    @Test
+    void aMutationThatGotNoAnswerIsUnknownNotFailed() {
+        List<Executable> mutations = List.of(
+                () -> client.createJwtKey(PAYMENTS, new NewJwtKey("prod-1", PEM)),
+                () -> client.updateJwtKey(PAYMENTS, KID, JwtKeyUpdate.activate(false)),
+                () -> client.deleteJwtKey(PAYMENTS, KID));
+        List<String> howToCheck = List.of("reload the list to check before creating it again",
+                "reload to check before trying again", "reload the list to check before trying again");
+        for (int i = 0; i < mutations.size(); i++) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+            GatewayException e = fails(mutations.get(i));
+            assertEquals(Failure.NetworkProblem.CLOSED, ((Failure.Network) e.failure()).problem());
+            assertTrue(e.getMessage().contains(": unknown whether it happened, because the connection was closed "
+                    + "without an answer (" + server.getHostName() + ":" + server.getPort() + "); " + howToCheck.get(i) + "."),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("failed"), "the server may have made the change: " + e.getMessage());
+            assertNotNull(e.getCause(), "the cause is kept for diagnostics");
+        }
+        assertEquals(3, server.getRequestCount(), "each sent once");
+    }
+
+    @Test
+    void aMutationThatTimedOutIsUnknownNotFailed() {
+        client = clientWith(settings().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(5)));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        GatewayException e = fails(() -> client.deleteJwtKey(PAYMENTS, KID));
+        assertEquals(Failure.NetworkProblem.TIMEOUT, ((Failure.Network) e.failure()).problem());
+        assertTrue(e.getMessage().startsWith("Deleting JWT key \u201C" + KID + "\u201D in project \u201Cpayments\u201D: "
+                + "unknown whether it happened, because the server did not answer in time"), e.getMessage());
+    }
+
+    @Test
+    void aMutationThatCouldNotConnectFailed() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        client = clientWith(ConnectionSettings.of(URI.create("http://127.0.0.1:" + closedPort + "/v1"),
+                new Authentication.ApiKey(Secret.of(API_KEY))));
+        GatewayException e = fails(() -> client.deleteJwtKey(PAYMENTS, KID));
+        assertEquals(Failure.NetworkProblem.REFUSED, ((Failure.Network) e.failure()).problem());
+        assertEquals("Deleting JWT key \u201C" + KID + "\u201D in project \u201Cpayments\u201D failed: the connection was "
+                + "refused (127.0.0.1:" + closedPort + ").", e.getMessage(), "nothing arrived, so it did fail");
+    }
+
+    @Test
+    void anApiKeyAHeaderCannotCarryIsRefusedWithoutQuotingIt() {
+        for (String key : List.of(API_KEY + "\n", API_KEY + "\u00fc", "amp\r\n" + API_KEY, API_KEY + "\u200b")) {
+            client = clientWith(ConnectionSettings.of(server.url("/v1").uri(), new Authentication.ApiKey(Secret.of(key))));
+            for (Executable call : List.<Executable>of(client::listProjects,
+                    () -> client.createJwtKey(PAYMENTS, new NewJwtKey("prod-1", PEM)),
+                    () -> client.updateJwtKey(PAYMENTS, KID, JwtKeyUpdate.activate(false)),
+                    () -> client.deleteJwtKey(PAYMENTS, KID))) {
+                GatewayException e = fails(call); // fails() checks the key is nowhere in it
+                assertInstanceOf(Failure.Unauthorized.class, e.failure());
+                assertEquals(0, e.httpStatus());
+                assertTrue(e.getMessage().contains("cannot be sent in an HTTP header")
+                        && e.getMessage().contains("nothing was sent; enter the key again."), e.getMessage());
+                assertNull(e.getCause());
+            }
+        }
+        assertEquals(0, server.getRequestCount());
+        assertEquals(-1, AmpersandClient.unsendableAt("tab\tand space ~ are fine"));
+    }
 }

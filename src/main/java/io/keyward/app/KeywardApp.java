@@ -5,7 +5,9 @@ import io.keyward.ui.common.FxDialogService;
 import io.keyward.ui.main.MainView;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.time.Clock;
@@ -54,6 +56,25 @@ public final class KeywardApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        // A window manager may shrink a window that only its scene sizes (openbox made it 898x575, below
+        // the minimum): the window's own size is set explicitly, to what fits the screen.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1280, screen.getWidth()));
+        stage.setHeight(Math.min(800, screen.getHeight()));
+        stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
+        double width = stage.getWidth();
+        double height = stage.getHeight();
+        // GTK's glass (JDK-8354943) may still map the window at its minimum size under a window manager;
+        // asking again once it is mapped is honoured.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> javafx.application.Platform.runLater(() -> {
+            stage.setWidth(width - 1);
+            stage.setHeight(height - 1);
+            javafx.application.Platform.runLater(() -> {
+                stage.setWidth(width);
+                stage.setHeight(height);
+            });
+        }));
         Icons.apply(stage);
         return view;
     }

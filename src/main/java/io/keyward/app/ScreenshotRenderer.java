@@ -278,10 +278,9 @@ final class ScreenshotRenderer {
             open[0] = io.keyward.ui.common.DialogFrames.growWithContent(build.get());
             open[0].show();
         });
-        steps.add(() -> {
-            snap(open[0].getDialogPane().getScene().getRoot(), file);
-            open[0].close();
-        });
+        steps.add(() -> snap(open[0].getDialogPane().getScene().getRoot(), file));
+        // Closed one step later: a script watching for "wrote" can capture the real window meanwhile.
+        steps.add(() -> open[0].close());
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.keyward.ui.common;
 
 import javafx.beans.binding.BooleanExpression;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -19,6 +20,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Window;
@@ -66,41 +68,68 @@ public final class DialogFrames {
     }
 
     /**
-     * Makes a dialog's window follow its content: it grows (never shrinks what the user resized)
-     * when the content gets taller or wider, e.g. a choice that lists more lines or a test result,
-     * and stays on the screen it is on. A window does not follow its content by itself, and without
-     * this buttons end up below the window's edge, under a window manager most of all.
+     * Makes a dialog's window follow its content: it grows (never shrinks what the user resized) when
+     * the content gets taller or wider, e.g. a choice that lists more lines or a test result, and stays
+     * on the screen it is on. Some window managers do not honour a window's request to grow once it
+     * is mapped (openbox under JavaFX 21's GTK glass ignores it: JDK-8354943), so the content also
+     * sits in a scroll pane: whatever the window's size, the buttons stay visible and the rest scrolls.
      */
     public static <R> Dialog<R> growWithContent(Dialog<R> d) {
         DialogPane pane = d.getDialogPane();
-        Runnable fit = () -> growToFit(d);
-        pane.needsLayoutProperty().addListener((o, was, now) -> {
-            if (now) {
-                Platform.runLater(fit);
-            }
+        Node content = pane.getContent();
+        if (content != null && !(content instanceof ScrollPane)) {
+            ScrollPane scroll = new ScrollPane(content);
+            scroll.setFitToWidth(true);
+            scroll.getStyleClass().add("edge-to-edge");
+            scroll.setId("dialog-content");
+            // Its preferred height is the content's at the width it gets, so the window opens big enough.
+            // Before the first layout the viewport has no width yet: the content's own preferred width
+            // stands in, or wrapping text would be measured one character wide and the window open too tall.
+            scroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+                double w = scroll.getViewportBounds().getWidth();
+                return content.prefHeight(w > 10 ? w : content.prefWidth(-1));
+            }, scroll.viewportBoundsProperty(), content.layoutBoundsProperty()));
+            pane.setContent(scroll);
+        }
+        pane.setMinHeight(Region.USE_COMPUTED_SIZE);
+        // Checked after every layout pulse while the dialog shows: a content change (a longer text, a
+        // list that appears) does not reliably mark the dialog pane for layout under every toolkit.
+        double[] auto = {-1, -1}; // the size this code last gave the window; another one means the user's
+        Runnable fit = () -> fitToContent(d, auto);
+        d.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> {
+            Scene scene = pane.getScene();
+            auto[0] = d.getWidth();
+            auto[1] = d.getHeight();
+            scene.addPostLayoutPulseListener(fit);
+            d.addEventHandler(DialogEvent.DIALOG_HIDDEN, h -> scene.removePostLayoutPulseListener(fit));
         });
-        d.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> Platform.runLater(fit));
         return d;
     }
 
-    static void growToFit(Dialog<?> d) {
+    /**
+     * Grows the window to its content's preferred size; shrinks it back too, but only while it still
+     * has the size this code gave it (a window the user resized is never made smaller).
+     */
+    static void fitToContent(Dialog<?> d, double[] auto) {
         DialogPane pane = d.getDialogPane();
-        if (pane.getScene() == null || pane.getScene().getWindow() == null || !pane.getScene().getWindow().isShowing()) {
+        Scene scene = pane.getScene();
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
             return;
         }
-        pane.applyCss();
-        pane.layout();
-        double neededW = pane.prefWidth(-1);
-        double shownW = pane.getScene().getWidth();
-        if (neededW > shownW + 0.5) {
-            d.setWidth(d.getWidth() + neededW - shownW);
+        boolean untouched = Math.abs(d.getWidth() - auto[0]) < 1 && Math.abs(d.getHeight() - auto[1]) < 1;
+        double width = d.getWidth() + Math.max(0, pane.prefWidth(-1) - scene.getWidth());
+        double height = d.getHeight() + pane.prefHeight(scene.getWidth()) - scene.getHeight();
+        if (height < d.getHeight() && !untouched) {
+            height = d.getHeight();
         }
-        double neededH = pane.prefHeight(pane.getScene().getWidth());
-        double shownH = pane.getScene().getHeight(); // the pane itself may already be taller than its window
-        if (neededH > shownH + 0.5) {
-            d.setHeight(d.getHeight() + neededH - shownH);
+        if (Math.abs(width - d.getWidth()) < 0.5 && Math.abs(height - d.getHeight()) < 0.5) {
+            return;
         }
+        d.setWidth(width);
+        d.setHeight(height);
         keepOnScreen(d);
+        auto[0] = d.getWidth();
+        auto[1] = d.getHeight();
     }
 
     /** Moves the window back onto the screen it is mostly on, title bar first. */

@@ -295,6 +295,8 @@ class JwtKeysTest extends ConsoleTest {
         Button delete = ui.dialogButton(dialog, "Delete key");
         TextField field = ui.inDialog(dialog, "#confirm-name", TextField.class);
         assertTrue(ConsoleDriver.fx(delete::isDisabled), "disabled while nothing is typed");
+        assertTrue(dialogText(dialog).contains("To confirm, type the key label exactly: " + last.label()),
+                dialogText(dialog));
         assertTrue(ConsoleDriver.fx(() -> ui.dialogButton(dialog, "Cancel").isDefaultButton()), "Cancel is the default button");
         assertFalse(enabledAfterTyping(field, delete, "SSO-SIGNING"), "wrong case");
         assertFalse(enabledAfterTyping(field, delete, "sso-sign"), "a prefix");
@@ -391,13 +393,15 @@ class JwtKeysTest extends ConsoleTest {
         DialogPane dialog = ui.dialog("#delete-jwt-key-dialog");
         String text = dialogText(dialog);
         assertTrue(text.contains("1 other key has the same label"), text);
-        assertTrue(text.contains("key id") && text.contains(target), "asks for the id: " + text);
+        assertTrue(text.contains("To confirm, type the key id exactly: " + target), "asks for the id: " + text);
+        assertFalse(text.contains("id name"), "an id is not a name: " + text);
         TextField field = ui.inDialog(dialog, "#confirm-name", TextField.class);
         assertEquals(target, ConsoleDriver.fx(field::getPromptText));
         Button delete = ui.dialogButton(dialog, "Delete key");
         assertFalse(enabledAfterTyping(field, delete, shared), "the shared label does not open the gate");
         assertFalse(enabledAfterTyping(field, delete, other), "the other key's id does not either");
         assertTrue(enabledAfterTyping(field, delete, target), "the key's id does");
+        assertTrue(dialogText(dialog).contains("Key id matches."), dialogText(dialog));
 
         ui.click(delete);
         ui.waitUntilClosed("#delete-jwt-key-dialog");

@@ -35,7 +35,7 @@ public final class DeleteJwkDialog implements DialogView<DeleteJwkDialogViewMode
                 Fx.section("Source", Fx.wrapping(vm.source())),
                 Fx.section("Environments", Fx.wrapping(vm.environmentsSentence())),
                 Fx.wrapping(vm.permanence(), "danger-text"),
-                DialogFrames.typeToConfirm(vm.confirm(), "JWK"));
+                DialogFrames.typeToConfirm(vm.confirm(), "JWK name"));
         Dialog<Boolean> d = DialogFrames.destructive(owner, "Delete JWK",
                 "Delete JWK \u201C" + jwk.name() + "\u201D" + (jwk.type() == null ? "" : " (" + jwk.type() + ")") + "?",
                 DialogFrames.confirmType("Delete JWK"), content, vm.confirm().matchesProperty(),

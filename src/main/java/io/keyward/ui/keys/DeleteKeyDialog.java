@@ -82,7 +82,7 @@ public final class DeleteKeyDialog implements DialogView<DeleteKeyDialogViewMode
                 Fx.section("Credentials", credentialNote, capped(losses, 150)),
                 Fx.section("Environments", Fx.wrapping(vm.environmentsSentence())),
                 Fx.wrapping("Deleting the key is permanent. Its key material cannot be recovered.", "danger-text"),
-                DialogFrames.typeToConfirm(vm.confirm(), "key"));
+                DialogFrames.typeToConfirm(vm.confirm(), "key name"));
         ButtonType delete = DialogFrames.confirmType("Delete key");
         Dialog<DerivedJwkPolicy> d = DialogFrames.destructive(owner, "Delete key",
                 "Delete key \u201C" + key.name() + "\u201D" + (key.keyType() == null ? "" : " (" + key.keyType() + ")") + "?",

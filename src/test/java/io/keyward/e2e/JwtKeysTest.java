@@ -153,6 +153,7 @@ class JwtKeysTest extends ConsoleTest {
         assertTrue(summaryText.contains(thumbprint(publicKey)), summaryText + " / expected " + thumbprint(publicKey));
         assertFalse(ConsoleDriver.fx(() -> ui.inDialog(dialog, "#key-error", Label.class).isVisible()));
         assertFalse(ConsoleDriver.fx(create::isDisabled), "Create key is enabled for a valid label and key");
+        assertCaptionsReadable(dialog);
 
         ui.click(create);
         ui.waitUntilClosed("#create-jwt-key-dialog");
@@ -193,7 +194,8 @@ class JwtKeysTest extends ConsoleTest {
         ui.click("#create-jwt-key");
         DialogPane dialog = ui.dialog("#create-jwt-key-dialog");
         Button create = ui.dialogButton(dialog, "Create key");
-        ui.typeInto(ui.inDialog(dialog, "#jwt-key-label", TextField.class), "e2e-private");
+        // A label another key has is only a warning; the private key is what blocks.
+        ui.typeInto(ui.inDialog(dialog, "#jwt-key-label", TextField.class), "partner-webhooks");
         paste(ui.inDialog(dialog, "#jwt-key-pem", TextArea.class), privatePem);
 
         Label error = ui.inDialog(dialog, "#key-error", Label.class);
@@ -202,6 +204,8 @@ class JwtKeysTest extends ConsoleTest {
         assertTrue(errorText.contains("private key"), errorText);
         assertFalse(ConsoleDriver.fx(() -> ui.inDialog(dialog, "#key-summary", Label.class).isVisible()), "no summary");
         assertTrue(ConsoleDriver.fx(create::isDisabled), "Create key stays disabled");
+        assertTrue(dialogText(dialog).contains("Another key of this project is labelled"), dialogText(dialog));
+        assertCaptionsReadable(dialog);
         // Clicking the disabled button does nothing either.
         ui.robot.clickOn(create);
         assertTrue(ui.isShowing("#create-jwt-key-dialog"));
@@ -459,6 +463,9 @@ class JwtKeysTest extends ConsoleTest {
         Button rename = ui.dialogButton(dialog, "Rename");
         assertEquals("checkout-signing-2026", ConsoleDriver.fx(label::getText), "starts with the current label");
         assertTrue(ConsoleDriver.fx(rename::isDisabled), "nothing to rename yet");
+        ui.typeInto(label, "partner-webhooks");
+        assertTrue(dialogText(dialog).contains("Another key of this project is labelled"), dialogText(dialog));
+        assertCaptionsReadable(dialog);
         ui.typeInto(label, renamed);
         assertFalse(ConsoleDriver.fx(rename::isDisabled));
 
@@ -543,6 +550,35 @@ class JwtKeysTest extends ConsoleTest {
             });
             return sb.toString();
         });
+    }
+
+    /** The form's field captions ("Label", "Public key") are shown whole, not cut to "...". */
+    void assertCaptionsReadable(DialogPane dialog) {
+        List<String> shown = ConsoleDriver.fx(() -> grids(dialog.getContent()).stream()
+                .flatMap(g -> g.getChildren().stream())
+                .filter(n -> n instanceof Label l && !l.isWrapText() && l.getText() != null && !l.getText().isEmpty()
+                        && (javafx.scene.layout.GridPane.getColumnIndex(n) == null
+                        || javafx.scene.layout.GridPane.getColumnIndex(n) == 0))
+                .map(n -> {
+                    javafx.scene.text.Text text = (javafx.scene.text.Text) n.lookup(".text");
+                    return ((Label) n).getText() + " -> " + (text == null ? "(nothing)" : text.getText());
+                }).toList());
+        assertFalse(shown.isEmpty(), "the form has captions");
+        shown.forEach(s -> {
+            String[] parts = s.split(" -> ");
+            assertEquals(parts[0], parts.length > 1 ? parts[1] : "", "caption cut: " + shown);
+        });
+    }
+
+    static List<javafx.scene.layout.GridPane> grids(Node node) {
+        List<javafx.scene.layout.GridPane> found = new java.util.ArrayList<>();
+        if (node instanceof javafx.scene.layout.GridPane g) {
+            found.add(g);
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> found.addAll(grids(c)));
+        }
+        return found;
     }
 
     /** Puts {@code text} on the clipboard and pastes it into the field with Shortcut+V, as an admin would. */

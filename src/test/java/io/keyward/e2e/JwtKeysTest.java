@@ -114,6 +114,12 @@ class JwtKeysTest extends ConsoleTest {
         }
         assertEquals("5 JWT keys", ui.text("#jwtkeys-count"));
         assertEquals(1, onServer.stream().filter(k -> !k.isActive()).count());
+        // Rendered, not only held by the table: a cell per key in the Label column.
+        Set<String> renderedLabels = ConsoleDriver.fx(() -> table.lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && !c.isEmpty()
+                        && c.getTableColumn() == table.getColumns().get(0))
+                .map(n -> ((Labeled) n).getText()).collect(Collectors.toSet()));
+        assertEquals(onServer.stream().map(JwtKey::label).collect(Collectors.toSet()), renderedLabels);
 
         // "Active only" hides the inactive key and the count says so.
         ui.click("#jwtkeys-active-only");
@@ -122,7 +128,9 @@ class JwtKeysTest extends ConsoleTest {
         assertEquals(4, activeOnServer.size());
         assertEquals(ids(activeOnServer), Set.copyOf(ui.<JwtKey>column("#jwtkeys-table", JwtKey::id)));
         assertEquals("4 of 5 JWT keys", ui.text("#jwtkeys-count"));
-        assertTrue(ui.<JwtKey>column("#jwtkeys-table", JwtKeysTest::activeText).stream().allMatch("yes"::equals));
+        for (String shownId : ui.<JwtKey>column("#jwtkeys-table", JwtKey::id)) {
+            assertEquals("yes", cell("Active", shownId), "active-only shows " + shownId);
+        }
 
         ui.click("#jwtkeys-active-only");
         assertEquals(5, ui.<JwtKey>column("#jwtkeys-table", JwtKey::id).size());
@@ -230,7 +238,8 @@ class JwtKeysTest extends ConsoleTest {
         ui.click("#toggle-jwt-key");
         DialogPane dialog = ui.dialog("#deactivate-jwt-key-dialog");
         String text = dialogText(dialog);
-        assertTrue(text.contains("stop verifying"), text);
+        assertTrue(text.contains("Tokens signed with this key's private key stop verifying"), text);
+        assertTrue(text.contains("3 other keys are active."), text);
         assertTrue(text.contains(id), "names the key's id: " + text);
         assertTrue(ConsoleDriver.fx(dialog::getHeaderText).contains(label));
         assertNull(ConsoleDriver.fx(() -> dialog.lookup("#confirm-name")), "no type-to-confirm");
@@ -252,7 +261,21 @@ class JwtKeysTest extends ConsoleTest {
         assertFalse(server.getJwtKey(project(server, PAYMENTS), id).isActive(), "the server has it inactive");
         ResultEntry entry = assertOnlyEntry("Deactivate JWT key", ResultEntry.Outcome.SUCCEEDED);
         assertTrue(entry.target().contains(id), entry.target());
+        assertEquals("The server reports it inactive.", entry.message());
         assertProjectRow(ui.resultEntries().get(0), PAYMENTS, true);
+
+        // And back: activating needs no typing either.
+        ui.click("#toggle-jwt-key");
+        DialogPane activateDialog = ui.dialog("#activate-jwt-key-dialog");
+        assertTrue(dialogText(activateDialog).contains("will verify again"), dialogText(activateDialog));
+        assertNull(ConsoleDriver.fx(() -> activateDialog.lookup("#confirm-name")));
+        ui.click(ui.dialogButton(activateDialog, "Activate"));
+        ui.waitUntilClosed("#activate-jwt-key-dialog");
+        ui.waitUntil("the activation is recorded", () -> ui.resultEntries().size() == 2);
+        ui.waitUntilIdle();
+        assertEquals("yes", cell("Active", id));
+        assertTrue(server.getJwtKey(project(server, PAYMENTS), id).isActive(), "the server has it active again");
+        assertEquals("Activate JWT key", ui.resultEntries().get(0).getValue().entry().action());
     }
 
     // ---------------------------------------------------------------- 4. the last active key
@@ -516,10 +539,6 @@ class JwtKeysTest extends ConsoleTest {
 
     static Set<String> ids(List<JwtKey> keys) {
         return keys.stream().map(JwtKey::id).collect(Collectors.toSet());
-    }
-
-    static String activeText(JwtKey k) {
-        return k.active() == null ? "not reported" : k.active() ? "yes" : "no";
     }
 
     /** What the table's column shows for the key with that id. */

@@ -31,28 +31,35 @@ public final class TaskSlot {
         Object token = new Object();
         currentToken = token;
         busy.set(true);
+        // The slot is idle before the outcome is handed on: a callback may open a modal dialog (a
+        // confirmation built from a fresh load), and the window must not say "Loading" meanwhile.
         TaskHandle handle = BackgroundTask.of(work)
                 .onSuccess(value -> {
-                    if (currentToken == token) {
+                    if (finish(token)) {
                         onSuccess.accept(value);
                     }
                 })
                 .onFailure(failure -> {
-                    if (currentToken == token) {
+                    if (finish(token)) {
                         onFailure.accept(failure);
                     }
                 })
-                .onFinished(() -> {
-                    if (currentToken == token) {
-                        currentToken = null;
-                        current = TaskHandle.NONE;
-                        busy.set(false);
-                    }
-                })
+                .onFinished(() -> finish(token))
                 .executeWith(executor);
         if (currentToken == token) { // a synchronous executor has finished already
             current = handle;
         }
+    }
+
+    /** Makes the slot idle if {@code token} is still its task. @return whether it was */
+    private boolean finish(Object token) {
+        if (currentToken != token) {
+            return false;
+        }
+        currentToken = null;
+        current = TaskHandle.NONE;
+        busy.set(false);
+        return true;
     }
 
     /** Starts the task only when none is under way: a double click opens one dialog. @return whether it started */

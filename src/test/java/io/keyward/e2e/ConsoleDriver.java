@@ -5,6 +5,7 @@ import io.keyward.app.KeywardApp;
 import io.keyward.gateway.Authentication;
 import io.keyward.gateway.ConnectionSettings;
 import io.keyward.gateway.GatewayClient;
+import io.keyward.gateway.ampersand.AmpersandClient;
 import io.keyward.gateway.apinizer.ApinizerClient;
 import io.keyward.model.Secret;
 import io.keyward.ui.common.FxDialogService;
@@ -40,6 +41,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Drives the real Keyward window in a TestFX test: builds it exactly as the application does
@@ -258,6 +260,35 @@ final class ConsoleDriver implements AutoCloseable {
                 && text.equals(firstColumn.apply(t.getSelectionModel().getSelectedItem())));
     }
 
+    /**
+     * Clicks the first-column cell of the row {@code which} picks (scrolling it into view), for tables
+     * where the first column's text does not tell rows apart (two JWT keys with one label).
+     */
+    <T> void clickRowWhere(String tableId, String what, Predicate<T> which) {
+        TableView<T> t = table(tableId);
+        int index = fx(() -> {
+            for (int i = 0; i < t.getItems().size(); i++) {
+                if (which.test(t.getItems().get(i))) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        if (index < 0) {
+            throw new AssertionError("no row " + what + " in " + tableId + ": " + fx(() -> List.copyOf(t.getItems())));
+        }
+        interact(() -> t.scrollTo(index));
+        TableCell<?, ?> cell = fx(() -> t.lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() == t.getColumns().get(0)
+                        && c.getIndex() == index && !c.isEmpty())
+                .map(n -> (TableCell<?, ?>) n)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("row " + what + " is not rendered in " + tableId)));
+        click(cell);
+        waitUntil("row " + what + " is selected in " + tableId, () -> t.getSelectionModel().getSelectedItem() != null
+                && which.test(t.getSelectionModel().getSelectedItem()));
+    }
+
     /** Clicks the project's cell in the projects list. */
     void clickProject(String name) {
         ListView<?> list = robot.lookup("#projects").queryListView();
@@ -265,6 +296,31 @@ final class ConsoleDriver implements AutoCloseable {
                 .filter(n -> n instanceof Labeled l && name.equals(l.getText()))
                 .findFirst().orElseThrow(() -> new AssertionError("project " + name + " is not listed")));
         click(cell);
+    }
+
+    /**
+     * Connects as a user would: Connections in the toolbar, the profile picked in the list, Connect;
+     * waits until the dialog has closed and the projects of the new connection are listed.
+     */
+    void connectTo(String profileName) {
+        click("#connections");
+        DialogPane connections = dialog("#connections-dialog");
+        ListView<?> profiles = inDialog(connections, "#profiles", ListView.class);
+        Node cell = fx(() -> profiles.lookupAll(".list-cell").stream()
+                .filter(n -> n instanceof Labeled l && l.getText() != null
+                        && (l.getText().equals(profileName) || l.getText().startsWith(profileName + "  (")))
+                .findFirst().orElseThrow(() -> new AssertionError("profile " + profileName + " is not listed: "
+                        + profiles.getItems())));
+        click(cell);
+        waitUntil("profile " + profileName + " is selected", () -> profiles.getSelectionModel().getSelectedItem()
+                instanceof io.keyward.session.ConnectionProfile p && p.name().equals(profileName));
+        click(dialogButton(connections, "Connect"));
+        waitUntilClosed("#connections-dialog");
+        waitUntil("connected to " + profileName, () -> context.main().activeProperty().get() != null
+                && profileName.equals(context.main().activeProperty().get().name())
+                && !context.main().projects().projects().isEmpty()
+                && context.main().workspace().project() != null);
+        waitUntilIdle();
     }
 
     /**
@@ -320,6 +376,12 @@ final class ConsoleDriver implements AutoCloseable {
     }
 
     // ---- the sandbox, seen directly ---------------------------------------------------------------
+
+    /** A client of its own to the sandbox's Ampersand API (/v1), with the API key the sandbox issued. */
+    AmpersandClient ampersandClient() {
+        return new AmpersandClient(ConnectionSettings.of(context.sandbox().ampersandBaseUrl(),
+                new Authentication.ApiKey(Secret.of(context.sandbox().ampersandApiKey()))));
+    }
 
     /** A client of its own to the same sandbox: what the server holds, independent of the console. */
     ApinizerClient directClient() {

@@ -78,6 +78,18 @@ class TaskSlotTest {
     }
 
     @Test
+    void theSlotIsIdleWhileItsOutcomeIsHandledSoADialogOpenedThenDoesNotShowLoading() {
+        List<Boolean> busyInCallback = new ArrayList<>();
+        slot.run(() -> "fresh", v -> busyInCallback.add(slot.isBusy()), e -> busyInCallback.add(slot.isBusy()));
+        executor.runAll();
+        slot.run(() -> {
+            throw new IllegalStateException("x");
+        }, v -> busyInCallback.add(slot.isBusy()), e -> busyInCallback.add(slot.isBusy()));
+        executor.runAll();
+        assertEquals(List.of(false, false), busyInCallback);
+    }
+
+    @Test
     void cancelMakesTheSlotIdleAtOnce() {
         start("a");
         ManualTaskExecutor.Task<?> a = executor.newest();

@@ -154,7 +154,7 @@ public final class DialogFrames {
     /**
      * "Type the name to confirm" with the exact text shown, and the field bound to the gate.
      *
-     * @param what what is to be typed, e.g. "key name" or "key id"
+     * @param what what is to be typed, e.g. "key name", "key label" or "key id"
      */
     public static VBox typeToConfirm(ConfirmByName gate, String what) {
         Label prompt = Fx.wrapping("To confirm, type the " + what + " exactly: " + gate.name());
@@ -166,7 +166,7 @@ public final class DialogFrames {
         Label match = new Label();
         match.getStyleClass().add("muted");
         match.textProperty().bind(javafx.beans.binding.Bindings.when(gate.matchesProperty())
-                .then("Name matches.").otherwise(""));
+                .then(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " matches.").otherwise(""));
         return new VBox(4, prompt, field, match);
     }
 

@@ -93,19 +93,21 @@ public final class CreateJwtKeyDialog implements DialogView<CreateJwtKeyDialogVi
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(4);
-        form.addRow(0, new Label("Label"), label);
+        Label labelCaption = new Label("Label");
+        form.addRow(0, labelCaption, label);
         form.add(labelError, 1, 1);
         form.add(labelWarning, 1, 2);
         Label pemLabel = new Label("Public key");
+        // The wrapping messages in the second column ask for more width than the dialog has; without
+        // this the grid takes it from the captions, which shrink to "...".
+        labelCaption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        pemLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         form.addRow(3, pemLabel, pem);
         form.add(keyActions, 1, 4);
         form.add(keyError, 1, 5);
         form.add(keySummary, 1, 6);
         form.add(privateNote, 1, 7);
         GridPane.setHgrow(label, Priority.ALWAYS);
-        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
-        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the field labels never shrink to "..."
-        form.getColumnConstraints().add(names);
         GridPane.setHgrow(pem, Priority.ALWAYS);
         GridPane.setValignment(pemLabel, javafx.geometry.VPos.TOP);
 

@@ -41,13 +41,12 @@ public final class RenameJwtKeyDialog implements DialogView<RenameJwtKeyDialogVi
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(4);
-        form.addRow(0, new Label("Label"), label);
+        Label caption = new Label("Label");
+        caption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long warning must not shrink it to "..."
+        form.addRow(0, caption, label);
         form.add(labelError, 1, 1);
         form.add(Fx.bound(vm.labelWarningProperty(), "warning-text"), 1, 2);
         GridPane.setHgrow(label, Priority.ALWAYS);
-        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
-        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        form.getColumnConstraints().add(names);
         ProgressIndicator saving = new ProgressIndicator();
         saving.setPrefSize(18, 18);
         saving.visibleProperty().bind(vm.savingProperty());

@@ -306,9 +306,12 @@ final class ConsoleDriver implements AutoCloseable {
         click("#connections");
         DialogPane connections = dialog("#connections-dialog");
         ListView<?> profiles = inDialog(connections, "#profiles", ListView.class);
+        // A cell shows the profile's name on its first line (and the gateway on the second).
         Node cell = fx(() -> profiles.lookupAll(".list-cell").stream()
-                .filter(n -> n instanceof Labeled l && l.getText() != null
-                        && (l.getText().equals(profileName) || l.getText().startsWith(profileName + "  (")))
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c
+                        && c.getItem() instanceof io.keyward.session.ConnectionProfile p && p.name().equals(profileName)
+                        && c.lookupAll(".label").stream().anyMatch(l -> l instanceof Labeled t
+                        && profileName.equals(t.getText())))
                 .findFirst().orElseThrow(() -> new AssertionError("profile " + profileName + " is not listed: "
                         + profiles.getItems())));
         click(cell);

@@ -71,8 +71,8 @@ public final class JwtKeyListViewModel {
         details = Bindings.createStringBinding(this::describeSelection, selected);
         pem = Bindings.createStringBinding(() -> selected.get() == null || selected.get().publicKeyPem() == null ? ""
                 : selected.get().publicKeyPem().strip(), selected);
-        toggleText = Bindings.createStringBinding(() -> selected.get() != null && selected.get().isActive()
-                ? "Deactivate\u2026" : "Activate\u2026", selected);
+        toggleText = Bindings.createStringBinding(() -> selected.get() == null ? "Activate / deactivate\u2026"
+                : selected.get().isActive() ? "Deactivate\u2026" : "Activate\u2026", selected);
         Selections.follow(filter.items(), selected, (a, b) -> a.id().equals(b.id()));
     }
 

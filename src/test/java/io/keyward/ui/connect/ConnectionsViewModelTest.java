@@ -46,7 +46,9 @@ class ConnectionsViewModelTest {
         profiles = FXCollections.observableArrayList(builtIn);
         ClientFactory factory = profile -> {
             clientsMadeFor.add(profile);
-            return new ApinizerClient(ConnectionSettings.of(profile.url(), profile.authentication()));
+            ConnectionSettings settings = ConnectionSettings.of(profile.url(), profile.authentication());
+            return profile.backend() == BackendKind.AMPERSAND ? new io.keyward.gateway.ampersand.AmpersandClient(settings)
+                    : new ApinizerClient(settings);
         };
         vm = new ConnectionsViewModel(profiles, builtIn, factory, new DirectTaskExecutor(), connected::add);
     }
@@ -274,5 +276,76 @@ class ConnectionsViewModelTest {
         assertEquals(sandbox.adminToken(), vm.secretProperty().get());
         vm.selectedProperty().set(other);
         assertEquals("https://gw.example.com", vm.urlProperty().get());
+    }
+
+    @Test
+    void choosingAmpersandOffersItsOwnSignInAndAddress() {
+        vm.newProfile();
+        vm.backendProperty().set(BackendKind.AMPERSAND);
+        assertEquals(List.of(SignInMethod.API_KEY), List.copyOf(vm.methods()));
+        assertEquals(SignInMethod.API_KEY, vm.methodProperty().get());
+        assertEquals("API base URL", vm.urlLabelProperty().get());
+        assertEquals("https://api.withampersand.com/v1", vm.urlPromptProperty().get());
+        assertEquals("API key", vm.secretLabelProperty().get());
+        assertFalse(vm.needsUsernameProperty().get());
+
+        vm.backendProperty().set(BackendKind.APINIZER);
+        assertEquals(List.of(SignInMethod.PERSONAL_TOKEN, SignInMethod.USERNAME_PASSWORD), List.copyOf(vm.methods()));
+        assertEquals(SignInMethod.PERSONAL_TOKEN, vm.methodProperty().get());
+        assertEquals("Manager URL", vm.urlLabelProperty().get());
+    }
+
+    @Test
+    void anAmpersandProfileTestsAndConnectsWithItsApiKey() {
+        fillNew("Ampersand lab", sandbox.ampersandBaseUrl().toString(), "");
+        vm.backendProperty().set(BackendKind.AMPERSAND);
+        vm.secretProperty().set(sandbox.ampersandApiKey());
+
+        vm.testConnection();
+        assertTrue(vm.testOkProperty().get(), vm.testResultProperty().get());
+        assertTrue(vm.testResultProperty().get().startsWith("Connected. 4 projects: payments-prod"),
+                vm.testResultProperty().get());
+
+        vm.connect();
+        ConnectionProfile p = connected.get(0);
+        assertEquals(BackendKind.AMPERSAND, p.backend());
+        assertEquals(SignInMethod.API_KEY, p.method());
+        assertEquals(sandbox.ampersandBaseUrl(), p.url());
+        assertTrue(p.authentication() instanceof io.keyward.gateway.Authentication.ApiKey);
+        assertFalse(p.toString().contains(sandbox.ampersandApiKey()), "a profile never prints its key");
+        assertTrue(vm.doneProperty().get());
+    }
+
+    @Test
+    void aMissingApiKeyIsNamedAsSuch() {
+        fillNew("Ampersand lab", "https://api.withampersand.com/v1", "");
+        vm.backendProperty().set(BackendKind.AMPERSAND);
+        vm.connect();
+        assertEquals("Enter the API key.", vm.formErrorProperty().get());
+        assertTrue(connected.isEmpty());
+    }
+
+    @Test
+    void switchingTheSignInMethodDropsASecretTypedForTheOtherOne() {
+        fillNew("Lab", "https://gw.example.com", "a-personal-token");
+        vm.methodProperty().set(SignInMethod.USERNAME_PASSWORD);
+        assertEquals("", vm.secretProperty().get(), "a token is not a password");
+        vm.secretProperty().set("pw");
+        vm.backendProperty().set(BackendKind.AMPERSAND);
+        assertEquals("", vm.secretProperty().get(), "nor an API key");
+    }
+
+    @Test
+    void selectingABuiltInAmpersandProfileFillsTheFormWithoutClearingItsKey() {
+        ConnectionProfile amp = new ConnectionProfile("Demo sandbox (Ampersand)", BackendKind.AMPERSAND,
+                sandbox.ampersandBaseUrl(), SignInMethod.API_KEY, null, Secret.of(sandbox.ampersandApiKey()), true);
+        profiles.add(amp);
+        vm.selectedProperty().set(amp);
+        assertEquals(BackendKind.AMPERSAND, vm.backendProperty().get());
+        assertEquals(SignInMethod.API_KEY, vm.methodProperty().get());
+        assertEquals(sandbox.ampersandApiKey(), vm.secretProperty().get());
+        vm.selectedProperty().set(builtIn);
+        assertEquals(BackendKind.APINIZER, vm.backendProperty().get());
+        assertEquals(sandbox.adminToken(), vm.secretProperty().get());
     }
 }

@@ -147,6 +147,42 @@ public final class DialogFrames {
         }
     }
 
+    /**
+     * A form dialog whose confirming button does not close it: the button starts the work, and the
+     * dialog closes (answering TRUE) only once {@code done} turns true, so what the server refuses is
+     * shown in place and nothing typed is lost. Enabled while {@code allowed}; Cancel closes at once.
+     */
+    public static Dialog<Boolean> untilDone(Window owner, String title, String header, String paneId,
+                                            String confirmLabel, Node content, BooleanExpression allowed,
+                                            Runnable confirm, javafx.beans.value.ObservableBooleanValue done) {
+        Dialog<Boolean> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(header);
+        d.setResizable(true);
+        d.getDialogPane().getStylesheets().add(STYLESHEET);
+        d.getDialogPane().setId(paneId);
+        ButtonType ok = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.getDialogPane().setContent(content);
+        Button okButton = (Button) d.getDialogPane().lookupButton(ok);
+        if (allowed != null) {
+            okButton.disableProperty().bind(allowed.not());
+        }
+        okButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume(); // stays open until the work is done
+            confirm.run();
+        });
+        done.addListener((o, was, now) -> {
+            if (now) {
+                d.setResult(Boolean.TRUE);
+                d.close();
+            }
+        });
+        d.setResultConverter(b -> done.get() ? Boolean.TRUE : null);
+        return d;
+    }
+
     public static ButtonType confirmType(String label) {
         return new ButtonType(label, ButtonBar.ButtonData.OK_DONE);
     }

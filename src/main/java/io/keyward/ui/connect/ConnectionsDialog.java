@@ -6,10 +6,7 @@ import io.keyward.session.ConnectionProfile;
 import io.keyward.ui.common.DialogFrames;
 import io.keyward.ui.common.DialogView;
 import io.keyward.ui.common.Fx;
-import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -149,29 +146,10 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         content.setCenter(right);
         BorderPane.setMargin(right, new javafx.geometry.Insets(0, 0, 0, 14));
 
-        Dialog<Boolean> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle("Connections");
-        d.setHeaderText("Connect to a gateway's management API");
-        d.setResizable(true);
-        d.getDialogPane().getStylesheets().add(DialogFrames.STYLESHEET);
-        d.getDialogPane().setId("connections-dialog");
+        // Connect closes only when the form is valid.
+        Dialog<Boolean> d = DialogFrames.untilDone(owner, "Connections", "Connect to a gateway's management API",
+                "connections-dialog", "Connect", content, null, vm::connect, vm.doneProperty());
         d.getDialogPane().setPrefWidth(760);
-        ButtonType connect = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
-        d.getDialogPane().setContent(content);
-        Button connectButton = (Button) d.getDialogPane().lookupButton(connect);
-        connectButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume(); // close only when the form is valid
-            vm.connect();
-        });
-        vm.doneProperty().addListener((o, a, done) -> {
-            if (done) {
-                d.setResult(Boolean.TRUE);
-                d.close();
-            }
-        });
-        d.setResultConverter(b -> vm.doneProperty().get() ? Boolean.TRUE : null);
         d.setOnHidden(e -> vm.cancelTest());
         return d;
     }

@@ -3,10 +3,6 @@ package io.keyward.ui.jwks;
 import io.keyward.ui.common.DialogFrames;
 import io.keyward.ui.common.DialogView;
 import io.keyward.ui.common.Fx;
-import javafx.event.ActionEvent;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -65,28 +61,8 @@ public final class EditJwkDialog implements DialogView<EditJwkDialogViewModel, B
         VBox content = new VBox(10, form, detach, new HBox(8, saving, general),
                 Fx.wrapping("The JWK is redeployed to every environment after the update.", "muted"));
 
-        Dialog<Boolean> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle("Edit JWK");
-        d.setHeaderText("Rename or re-describe JWK \u201C" + vm.jwk().name() + "\u201D");
-        d.getDialogPane().getStylesheets().add(DialogFrames.STYLESHEET);
-        d.getDialogPane().setId("edit-jwk-dialog");
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
-        d.getDialogPane().setContent(content);
-        Button saveButton = (Button) d.getDialogPane().lookupButton(save);
-        saveButton.disableProperty().bind(vm.canSaveProperty().not());
-        saveButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume(); // keep the dialog open until the server answers
-            vm.save();
-        });
-        vm.doneProperty().addListener((o, a, done) -> {
-            if (done) {
-                d.setResult(Boolean.TRUE);
-                d.close();
-            }
-        });
-        d.setResultConverter(b -> vm.doneProperty().get() ? Boolean.TRUE : null);
-        return d;
+        return DialogFrames.untilDone(owner, "Edit JWK",
+                "Rename or re-describe JWK \u201C" + vm.jwk().name() + "\u201D", "edit-jwk-dialog", "Save", content,
+                vm.canSaveProperty(), vm::save, vm.doneProperty());
     }
 }

@@ -3,10 +3,7 @@ package io.keyward.ui.jwtkeys;
 import io.keyward.ui.common.DialogFrames;
 import io.keyward.ui.common.DialogView;
 import io.keyward.ui.common.Fx;
-import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -118,29 +115,7 @@ public final class CreateJwtKeyDialog implements DialogView<CreateJwtKeyDialogVi
                         + "key verify as soon as it is created.", "muted"),
                 general, DialogFrames.problemBox(vm.problemDetails(), vm.requestIdProperty()));
 
-        Dialog<Boolean> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle("New JWT key");
-        d.setHeaderText("Create a JWT key");
-        d.setResizable(true);
-        d.getDialogPane().getStylesheets().add(DialogFrames.STYLESHEET);
-        d.getDialogPane().setId("create-jwt-key-dialog");
-        ButtonType create = new ButtonType("Create key", ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
-        d.getDialogPane().setContent(content);
-        Button createButton = (Button) d.getDialogPane().lookupButton(create);
-        createButton.disableProperty().bind(vm.canCreateProperty().not());
-        createButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume(); // stays open until the server answers
-            vm.create();
-        });
-        vm.doneProperty().addListener((o, a, done) -> {
-            if (done) {
-                d.setResult(Boolean.TRUE);
-                d.close();
-            }
-        });
-        d.setResultConverter(b -> vm.doneProperty().get() ? Boolean.TRUE : null);
-        return d;
+        return DialogFrames.untilDone(owner, "New JWT key", "Create a JWT key", "create-jwt-key-dialog", "Create key",
+                content, vm.canCreateProperty(), vm::create, vm.doneProperty());
     }
 }

@@ -6,13 +6,13 @@ import io.keyward.crypto.KeyFormatException;
 import io.keyward.crypto.PublicKeyPem;
 import io.keyward.crypto.RsaKeyGeneration;
 import io.keyward.crypto.RsaPublicKeyInfo;
-import io.keyward.gateway.GatewayException;
 import io.keyward.model.MutationResult;
 import io.keyward.model.NewJwtKey;
 import io.keyward.session.BackgroundTask;
 import io.keyward.session.ErrorText;
 import io.keyward.session.TaskExecutor;
 import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.ServerProblem;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -70,9 +70,7 @@ public final class CreateJwtKeyDialogViewModel {
     private final ReadOnlyStringWrapper keySummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper privateKeyNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper privateKeyWarning = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper generalError = new ReadOnlyStringWrapper("");
-    private final ObservableList<String> problemDetails = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper requestId = new ReadOnlyStringWrapper("");
+    private final ServerProblem problem = new ServerProblem();
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
@@ -233,9 +231,7 @@ public final class CreateJwtKeyDialogViewModel {
             return;
         }
         saving.set(true);
-        generalError.set("");
-        problemDetails.clear();
-        requestId.set("");
+        problem.clear();
         creator.create(new NewJwtKey(label.get().strip(), parsed.spkiPem()), result -> {
             saving.set(false);
             done.set(true);
@@ -246,18 +242,15 @@ public final class CreateJwtKeyDialogViewModel {
     }
 
     private void showFailure(Throwable e) {
-        List<String> fields = e instanceof GatewayException g && g.problem() != null ? g.problem().fieldNames() : List.of();
-        String sentence = ErrorText.sentence(e);
-        if (fields.stream().anyMatch(f -> f.equals("label") || f.equals("name"))) {
-            labelError.set(sentence);
-        } else if (fields.stream().anyMatch(f -> f.equals("publicKeyPem") || f.equals("algorithm"))) {
-            keyError.set(sentence);
-        } else {
-            generalError.set(sentence);
+        List<String> fields = ServerProblem.fields(e);
+        boolean aboutLabel = fields.stream().anyMatch(f -> f.equals("label") || f.equals("name"));
+        boolean aboutKey = fields.stream().anyMatch(f -> f.equals("publicKeyPem") || f.equals("algorithm"));
+        if (aboutLabel) {
+            labelError.set(ErrorText.sentence(e));
+        } else if (aboutKey) {
+            keyError.set(ErrorText.sentence(e));
         }
-        problemDetails.setAll(ErrorText.details(e));
-        String id = ErrorText.requestId(e);
-        requestId.set(id == null ? "" : id);
+        problem.show(e, aboutLabel || aboutKey);
     }
 
     // ------------------------------------------------------------------ properties
@@ -308,16 +301,16 @@ public final class CreateJwtKeyDialogViewModel {
     }
 
     public ReadOnlyStringProperty generalErrorProperty() {
-        return generalError.getReadOnlyProperty();
+        return problem.messageProperty();
     }
 
     /** What the server's problem details explain: remedy, fields, causes, request id. */
     public ObservableList<String> problemDetails() {
-        return problemDetails;
+        return problem.details();
     }
 
     public ReadOnlyStringProperty requestIdProperty() {
-        return requestId.getReadOnlyProperty();
+        return problem.requestIdProperty();
     }
 
     /** Generating, saving or loading a file. */

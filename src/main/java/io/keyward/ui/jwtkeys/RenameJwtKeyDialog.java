@@ -3,10 +3,6 @@ package io.keyward.ui.jwtkeys;
 import io.keyward.ui.common.DialogFrames;
 import io.keyward.ui.common.DialogView;
 import io.keyward.ui.common.Fx;
-import javafx.event.ActionEvent;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -57,29 +53,7 @@ public final class RenameJwtKeyDialog implements DialogView<RenameJwtKeyDialogVi
                 Fx.wrapping("Only the label changes: the key, its id and whether it is active stay as they are.",
                         "muted"));
 
-        Dialog<Boolean> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle("Rename JWT key");
-        d.setHeaderText("Rename JWT key \u201C" + vm.key().label() + "\u201D");
-        d.setResizable(true);
-        d.getDialogPane().getStylesheets().add(DialogFrames.STYLESHEET);
-        d.getDialogPane().setId("rename-jwt-key-dialog");
-        ButtonType rename = new ButtonType("Rename", ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(rename, ButtonType.CANCEL);
-        d.getDialogPane().setContent(content);
-        Button renameButton = (Button) d.getDialogPane().lookupButton(rename);
-        renameButton.disableProperty().bind(vm.canSaveProperty().not());
-        renameButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume(); // stays open until the server answers
-            vm.save();
-        });
-        vm.doneProperty().addListener((o, a, done) -> {
-            if (done) {
-                d.setResult(Boolean.TRUE);
-                d.close();
-            }
-        });
-        d.setResultConverter(b -> vm.doneProperty().get() ? Boolean.TRUE : null);
-        return d;
+        return DialogFrames.untilDone(owner, "Rename JWT key", "Rename JWT key \u201C" + vm.key().label() + "\u201D",
+                "rename-jwt-key-dialog", "Rename", content, vm.canSaveProperty(), vm::save, vm.doneProperty());
     }
 }

@@ -1,9 +1,9 @@
 package io.keyward.ui.jwtkeys;
 
-import io.keyward.gateway.GatewayException;
 import io.keyward.model.JwtKey;
 import io.keyward.model.MutationResult;
 import io.keyward.session.ErrorText;
+import io.keyward.ui.common.ServerProblem;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.Set;
@@ -36,9 +35,7 @@ public final class RenameJwtKeyDialogViewModel {
     private final StringProperty label = new SimpleStringProperty();
     private final ReadOnlyStringWrapper labelError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper labelWarning = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper generalError = new ReadOnlyStringWrapper("");
-    private final ObservableList<String> problemDetails = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper requestId = new ReadOnlyStringWrapper("");
+    private final ServerProblem problem = new ServerProblem();
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canSave;
@@ -73,20 +70,17 @@ public final class RenameJwtKeyDialogViewModel {
             return;
         }
         saving.set(true);
-        generalError.set("");
-        problemDetails.clear();
-        requestId.set("");
+        problem.clear();
         saver.save(label.get().strip(), r -> {
             saving.set(false);
             done.set(true);
         }, e -> {
             saving.set(false);
-            boolean aboutLabel = e instanceof GatewayException g && g.problem() != null
-                    && g.problem().fieldNames().stream().anyMatch(f -> f.equals("label") || f.equals("name"));
-            (aboutLabel ? labelError : generalError).set(ErrorText.sentence(e));
-            problemDetails.setAll(ErrorText.details(e));
-            String id = ErrorText.requestId(e);
-            requestId.set(id == null ? "" : id);
+            boolean aboutLabel = ServerProblem.fields(e).stream().anyMatch(f -> f.equals("label") || f.equals("name"));
+            if (aboutLabel) {
+                labelError.set(ErrorText.sentence(e));
+            }
+            problem.show(e, aboutLabel);
         });
     }
 
@@ -111,15 +105,15 @@ public final class RenameJwtKeyDialogViewModel {
     }
 
     public ReadOnlyStringProperty generalErrorProperty() {
-        return generalError.getReadOnlyProperty();
+        return problem.messageProperty();
     }
 
     public ObservableList<String> problemDetails() {
-        return problemDetails;
+        return problem.details();
     }
 
     public ReadOnlyStringProperty requestIdProperty() {
-        return requestId.getReadOnlyProperty();
+        return problem.requestIdProperty();
     }
 
     public ReadOnlyBooleanProperty savingProperty() {

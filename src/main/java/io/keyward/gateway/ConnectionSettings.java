@@ -5,19 +5,32 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where and how to reach a backend's management API.
+ * Where and how to reach a backend's management API, and how patient to be.
  *
- * @param baseUrl        the backend's address as the user gave it (Apinizer: the manager URL, to which the
- *                       client appends {@code /apiops}; Ampersand: the root that holds {@code /projects})
- * @param getRetries     extra attempts for GETs that fail at the network level; mutations never retry
+ * @param baseUrl          the backend's address as the user gave it (Apinizer: the manager URL, to which the
+ *                         client appends {@code /apiops}; Ampersand: the root that holds {@code /projects})
+ * @param readTimeout      for reads: the longest wait for the next bytes of an answer
+ * @param callTimeout      for reads: the longest a whole call (one attempt) may take
+ * @param mutationTimeout  for changes, which servers may take longer over (deployments): the read and
+ *                         call timeout of a POST, PUT, PATCH or DELETE
+ * @param readRetries      extra attempts for reads after a network failure, 502, 503, 504 or 429;
+ *                         changes are never retried
+ * @param maxRetryWait     the longest wait before one retry, whatever {@code Retry-After} asks
+ * @param maxResponseBytes an answer longer than this is not read (a clear failure instead)
+ * @param observer         told about retries, for the status line
  */
 public record ConnectionSettings(URI baseUrl, Authentication authentication, Duration connectTimeout,
-                                 Duration readTimeout, Duration callTimeout, int getRetries) {
+                                 Duration readTimeout, Duration callTimeout, Duration mutationTimeout,
+                                 int readRetries, Duration maxRetryWait, long maxResponseBytes,
+                                 CallObserver observer) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
-    public static final int DEFAULT_GET_RETRIES = 2;
+    public static final Duration DEFAULT_MUTATION_TIMEOUT = Duration.ofSeconds(120);
+    public static final int DEFAULT_READ_RETRIES = 2;
+    public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(10);
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 
     public ConnectionSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -25,21 +38,50 @@ public record ConnectionSettings(URI baseUrl, Authentication authentication, Dur
         connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT);
         readTimeout = positive(readTimeout, DEFAULT_READ_TIMEOUT);
         callTimeout = positive(callTimeout, DEFAULT_CALL_TIMEOUT);
-        if (getRetries < 0) {
-            throw new IllegalArgumentException("getRetries must be >= 0");
+        mutationTimeout = positive(mutationTimeout, DEFAULT_MUTATION_TIMEOUT);
+        maxRetryWait = maxRetryWait == null || maxRetryWait.isNegative() ? DEFAULT_MAX_RETRY_WAIT : maxRetryWait;
+        if (readRetries < 0) {
+            throw new IllegalArgumentException("readRetries must be >= 0");
         }
+        if (maxResponseBytes <= 0) {
+            maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        }
+        observer = observer == null ? CallObserver.NONE : observer;
     }
 
     public static ConnectionSettings of(URI baseUrl, Authentication authentication) {
-        return new ConnectionSettings(baseUrl, authentication, null, null, null, DEFAULT_GET_RETRIES);
+        return new ConnectionSettings(baseUrl, authentication, null, null, null, null, DEFAULT_READ_RETRIES, null,
+                DEFAULT_MAX_RESPONSE_BYTES, CallObserver.NONE);
     }
 
     public ConnectionSettings withTimeouts(Duration connect, Duration read, Duration call) {
-        return new ConnectionSettings(baseUrl, authentication, connect, read, call, getRetries);
+        return new ConnectionSettings(baseUrl, authentication, connect, read, call, mutationTimeout, readRetries,
+                maxRetryWait, maxResponseBytes, observer);
     }
 
-    public ConnectionSettings withGetRetries(int retries) {
-        return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout, retries);
+    public ConnectionSettings withMutationTimeout(Duration timeout) {
+        return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout, timeout,
+                readRetries, maxRetryWait, maxResponseBytes, observer);
+    }
+
+    public ConnectionSettings withReadRetries(int retries) {
+        return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout,
+                mutationTimeout, retries, maxRetryWait, maxResponseBytes, observer);
+    }
+
+    public ConnectionSettings withMaxRetryWait(Duration wait) {
+        return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout,
+                mutationTimeout, readRetries, wait, maxResponseBytes, observer);
+    }
+
+    public ConnectionSettings withMaxResponseBytes(long bytes) {
+        return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout,
+                mutationTimeout, readRetries, maxRetryWait, bytes, observer);
+    }
+
+    public ConnectionSettings withObserver(CallObserver callObserver) {
+        return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout,
+                mutationTimeout, readRetries, maxRetryWait, maxResponseBytes, callObserver);
     }
 
     private static Duration positive(Duration value, Duration fallback) {

@@ -31,8 +31,15 @@ public sealed interface Failure {
     /** 5xx with a management-API error body. */
     record ServerError() implements Failure { }
 
-    /** No HTTP answer at all. */
+    /** No HTTP answer at all, and for a change: nothing reached the server (refused, unknown host, TLS). */
     record Network(NetworkProblem problem) implements Failure { }
+
+    /**
+     * A change was sent and no answer came (read timeout, connection closed or reset after the
+     * request went out): the server may or may not have carried it out. Never "failed": the console
+     * re-reads the target to find out. Only mutations fail this way; reads are simply retried.
+     */
+    record OutcomeUnknown(NetworkProblem problem) implements Failure { }
 
     /** An answer that is not the management API's JSON, e.g. a reverse proxy's HTML page. */
     record Protocol(String contentType, String snippet) implements Failure { }

@@ -498,7 +498,7 @@ class AmpersandRoundTripTest {
 
         GatewayException read = fails(() -> client.listJwtKeys(payments, false));
         assertEquals(Failure.NetworkProblem.CLOSED, assertInstanceOf(Failure.Network.class, read.failure()).problem());
-        assertEquals(1 + ConnectionSettings.DEFAULT_GET_RETRIES, wire.count("GET"), "a GET is retried after no answer");
+        assertEquals(1 + ConnectionSettings.DEFAULT_READ_RETRIES, wire.count("GET"), "a GET is retried after no answer");
 
         for (Executable mutation : List.<Executable>of(
                 () -> client.createJwtKey(payments, new NewJwtKey("rt-dropped", RoundTripKeys.rsa2048(0).spkiPem())),
@@ -530,12 +530,12 @@ class AmpersandRoundTripTest {
         sandbox.faults().setLatencyMillis(700);
         wire.clear();
 
-        GatewayException read = fails(clientWith(shortRead.withGetRetries(0))::listProjects);
+        GatewayException read = fails(clientWith(shortRead.withReadRetries(0))::listProjects);
         assertEquals(Failure.NetworkProblem.TIMEOUT, assertInstanceOf(Failure.Network.class, read.failure()).problem());
         assertEquals(1, wire.count("GET"));
         wire.clear();
         assertInstanceOf(Failure.Network.class, fails(impatient::listProjects).failure());
-        assertEquals(1 + ConnectionSettings.DEFAULT_GET_RETRIES, wire.count("GET"), "a GET is retried after a timeout");
+        assertEquals(1 + ConnectionSettings.DEFAULT_READ_RETRIES, wire.count("GET"), "a GET is retried after a timeout");
 
         // The sandbox sleeps before it acts, so these mutations are applied after the client gave up:
         // the "answer lost, change made" case. Each must have been sent once and applied once.

@@ -388,7 +388,7 @@ class ClientSandboxRoundTripTest {
         sandbox.faults().setLatencyMillis(700);
         ApinizerClient impatient = new ApinizerClient(ConnectionSettings.of(sandbox.baseUrl(),
                         new Authentication.PersonalToken(Secret.of(sandbox.adminToken())))
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(150), Duration.ofSeconds(10)).withGetRetries(0));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(150), Duration.ofSeconds(10)).withReadRetries(0));
         assertEquals(Failure.NetworkProblem.TIMEOUT, ((Failure.Network) fails(impatient::listProjects).failure()).problem());
     }
 

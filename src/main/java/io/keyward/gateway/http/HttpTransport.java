@@ -39,7 +39,7 @@ public final class HttpTransport {
     /** @param base an OkHttp client whose dispatcher may be shared between connections */
     public HttpTransport(ConnectionSettings settings, OkHttpClient base) {
         this.http = connectionClient(settings, base);
-        this.getRetries = settings.getRetries();
+        this.getRetries = settings.readRetries();
     }
 
     /** The connection's own client: its timeouts, no silent retry, no redirects, a short keep-alive. */

@@ -435,7 +435,7 @@ class AmpersandClientFailureTest {
     @Test
     void aReadTimeoutIsANetworkTimeout() {
         client = clientWith(settings().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(5))
-                .withGetRetries(0));
+                .withReadRetries(0));
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
         Failure.Network n = assertInstanceOf(Failure.Network.class, fails(client::listProjects).failure());
         assertEquals(Failure.NetworkProblem.TIMEOUT, n.problem());
@@ -444,7 +444,7 @@ class AmpersandClientFailureTest {
     @Test
     void aCallTimeoutIsANetworkTimeout() {
         client = clientWith(settings().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMillis(300))
-                .withGetRetries(0));
+                .withReadRetries(0));
         server.enqueue(new MockResponse().setBody("[]").setHeadersDelay(3, TimeUnit.SECONDS));
         GatewayException e = fails(client::listProjects);
         assertEquals(Failure.NetworkProblem.TIMEOUT, ((Failure.Network) e.failure()).problem());
@@ -458,7 +458,7 @@ class AmpersandClientFailureTest {
             closedPort = s.getLocalPort();
         }
         client = clientWith(ConnectionSettings.of(URI.create("http://127.0.0.1:" + closedPort + "/v1"),
-                new Authentication.ApiKey(Secret.of(API_KEY))).withGetRetries(0));
+                new Authentication.ApiKey(Secret.of(API_KEY))).withReadRetries(0));
         GatewayException e = fails(client::listProjects);
         assertEquals(Failure.NetworkProblem.REFUSED, ((Failure.Network) e.failure()).problem());
         assertEquals(0, e.httpStatus());

@@ -293,7 +293,7 @@ class ApinizerClientFailureTest {
     @Test
     void aReadTimeoutIsANetworkTimeout() {
         client = clientWith(ConnectionSettings.of(server.url("/").uri(), new Authentication.PersonalToken(Secret.of(TOKEN)))
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(5)).withGetRetries(0));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(5)).withReadRetries(0));
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
         Failure.Network n = assertInstanceOf(Failure.Network.class, fails(client::listProjects).failure());
         assertEquals(Failure.NetworkProblem.TIMEOUT, n.problem());
@@ -302,7 +302,7 @@ class ApinizerClientFailureTest {
     @Test
     void aCallTimeoutIsANetworkTimeout() {
         client = clientWith(ConnectionSettings.of(server.url("/").uri(), new Authentication.PersonalToken(Secret.of(TOKEN)))
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMillis(300)).withGetRetries(0));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMillis(300)).withReadRetries(0));
         server.enqueue(new MockResponse().setBody("{}").setHeadersDelay(3, java.util.concurrent.TimeUnit.SECONDS));
         GatewayException e = fails(client::listProjects);
         assertEquals(Failure.NetworkProblem.TIMEOUT, ((Failure.Network) e.failure()).problem());
@@ -316,7 +316,7 @@ class ApinizerClientFailureTest {
             closedPort = s.getLocalPort();
         }
         client = clientWith(ConnectionSettings.of(URI.create("http://127.0.0.1:" + closedPort),
-                new Authentication.PersonalToken(Secret.of(TOKEN))).withGetRetries(0));
+                new Authentication.PersonalToken(Secret.of(TOKEN))).withReadRetries(0));
         GatewayException e = fails(client::listProjects);
         assertEquals(Failure.NetworkProblem.REFUSED, ((Failure.Network) e.failure()).problem());
         assertEquals(0, e.httpStatus());

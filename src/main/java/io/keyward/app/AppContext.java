@@ -43,13 +43,18 @@ public final class AppContext implements AutoCloseable {
         // A callback that throws is a bug; the main window says so instead of failing silently.
         Consumer<Throwable>[] report = new Consumer[1];
         this.executor = new ThreadPoolTaskExecutor(4, uiThread, t -> report[0].accept(t));
-        this.main = new MainViewModel(clients(), executor, dialogs, clock);
+        this.main = new MainViewModel(clients(uiThread), executor, dialogs, clock);
         report[0] = main::failed;
     }
 
-    /** One OkHttp dispatcher and pool for all connections; each client derives its own timeouts. */
-    private ClientFactory clients() {
-        return profile -> create(profile.backend(), ConnectionSettings.of(profile.url(), profile.authentication()));
+    /**
+     * One OkHttp dispatcher and pool for all connections; each client derives its own timeouts. Its
+     * retries are shown in the status line (the observer is called on a background thread).
+     */
+    private ClientFactory clients(java.util.concurrent.Executor uiThread) {
+        return profile -> create(profile.backend(), profile.settings()
+                .withObserver((action, attempt, of, wait, reason) -> uiThread.execute(() ->
+                        main.retrying(action, attempt, of, wait, reason))));
     }
 
     private GatewayClient create(BackendKind backend, ConnectionSettings settings) {

@@ -20,6 +20,7 @@ import io.keyward.ui.jwks.EditJwkDialogViewModel;
 import io.keyward.ui.keys.DeleteKeyDialog;
 import io.keyward.ui.keys.DeleteKeyDialogViewModel;
 import io.keyward.ui.main.MainView;
+import io.keyward.session.OutcomeCheck;
 import io.keyward.session.Workspace;
 import io.keyward.ui.main.ReconnectDialog;
 import javafx.animation.PauseTransition;
@@ -90,7 +91,7 @@ final class ScreenshotRenderer {
             context.main().mutations().run(connection, project, "Remove encryption JWK",
                     project.name() + " / " + other.username(),
                     () -> client.credentialJwkSlots().orElseThrow().removeCredentialJwk(project, other.username(),
-                            CredentialSlot.ENCRYPTION), r -> { }, context.main()::failed);
+                            CredentialSlot.ENCRYPTION), OutcomeCheck.unchecked(), r -> { }, context.main()::failed);
         });
         steps.add(() -> {
             context.sandbox().faults().reset();
@@ -98,7 +99,7 @@ final class ScreenshotRenderer {
                     project.name() + " / " + generated.name(),
                     () -> client.jwks().orElseThrow().updateJwk(project, generated.name(),
                             new io.keyward.model.JwkUpdate(null, generated.description() + " (reviewed)")),
-                    r -> { }, context.main()::failed);
+                    OutcomeCheck.unchecked(), r -> { }, context.main()::failed);
         });
         steps.add(() -> {
             view.tabs().getSelectionModel().select(0);
@@ -174,7 +175,7 @@ final class ScreenshotRenderer {
             context.main().mutations().run(c, p, "Create JWT key", p.name() + " / signing-2026", () -> {
                 String kid = api.createJwtKey(p, new io.keyward.model.NewJwtKey("signing-2026", pem[0]));
                 return io.keyward.model.MutationResult.done("Created; id " + kid);
-            }, r -> { }, context.main()::failed);
+            }, OutcomeCheck.unchecked(), r -> { }, context.main()::failed);
         });
         waitFor("the create to finish", () -> !context.main().mutations().isRunning() && !w.loadingProperty().get());
         steps.add(() -> {
@@ -188,7 +189,7 @@ final class ScreenshotRenderer {
                         JwtKey after = api.updateJwtKey(p, old.id(), io.keyward.model.JwtKeyUpdate.activate(false));
                         return io.keyward.model.MutationResult.done(after.isActive() ? "The server reports it active."
                                 : "The server reports it inactive.");
-                    }, r -> { }, context.main()::failed);
+                    }, OutcomeCheck.unchecked(), r -> { }, context.main()::failed);
         });
         waitFor("the deactivation to finish", () -> !context.main().mutations().isRunning() && !w.loadingProperty().get());
         steps.add(() -> {
@@ -199,7 +200,7 @@ final class ScreenshotRenderer {
             context.main().mutations().run(c, p, "Delete JWT key", p.name() + " / retired-2024 (" + gone + ")", () -> {
                 api.deleteJwtKey(p, gone);
                 return io.keyward.model.MutationResult.done("Deleted.");
-            }, r -> { }, e -> { });
+            }, OutcomeCheck.unchecked(), r -> { }, e -> { });
         });
         waitFor("the failing delete to finish", () -> !context.main().mutations().isRunning() && !w.loadingProperty().get());
         steps.add(() -> {

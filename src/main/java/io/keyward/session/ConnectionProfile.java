@@ -2,6 +2,7 @@ package io.keyward.session;
 
 import io.keyward.gateway.Authentication;
 import io.keyward.gateway.BackendKind;
+import io.keyward.gateway.ConnectionSettings;
 import io.keyward.gateway.SignInMethod;
 import io.keyward.model.Secret;
 
@@ -14,7 +15,12 @@ import java.util.Objects;
  * {@link Secret} masks itself.
  */
 public record ConnectionProfile(String name, BackendKind backend, URI url, SignInMethod method, String username,
-                                Secret secret, boolean builtIn) {
+                                Secret secret, boolean builtIn, ProfileOptions options) {
+
+    public ConnectionProfile(String name, BackendKind backend, URI url, SignInMethod method, String username,
+                             Secret secret, boolean builtIn) {
+        this(name, backend, url, method, username, secret, builtIn, ProfileOptions.DEFAULTS);
+    }
 
     public ConnectionProfile {
         Objects.requireNonNull(name, "name");
@@ -25,6 +31,16 @@ public record ConnectionProfile(String name, BackendKind backend, URI url, SignI
             throw new IllegalArgumentException(backend + " does not sign in with " + method);
         }
         secret = secret == null ? Secret.of("") : secret;
+        options = options == null ? ProfileOptions.DEFAULTS : options;
+    }
+
+    /** How a client reaches this profile's backend: its address, sign-in, timeouts and limits. */
+    public ConnectionSettings settings() {
+        ConnectionSettings s = ConnectionSettings.of(url, authentication());
+        // The whole call of a read may take up to twice its read timeout (headers, then a large body).
+        return s.withTimeouts(s.connectTimeout(), options.readTimeout(), options.readTimeout().multipliedBy(2))
+                .withMutationTimeout(options.changeTimeout())
+                .withMaxResponseBytes(options.maxResponseMiB() * 1024L * 1024L);
     }
 
     public Authentication authentication() {

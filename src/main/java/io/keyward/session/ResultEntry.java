@@ -3,21 +3,27 @@ package io.keyward.session;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One change in the results panel: where it went (connection), what it did, and its outcome, with
- * one row per environment the server reported (or one row for the project where the backend has no
- * environments), plus what a failing server explained (remedy, fields, request id).
+ * One change in the results panel: where it went (connection, server and user), what it did, and
+ * its outcome, with one row per environment the server reported (or one row for the project where
+ * the backend has no environments), plus what a failing server explained (remedy, fields, request id)
+ * and, for a change whose answer was lost, what the checks found since.
+ *
+ * @param id identifies the entry across its updates (a check adds findings to the same change)
  */
-public record ResultEntry(Instant time, String connection, String action, String target, Outcome outcome,
-                          String message, List<EnvironmentRow> environments, List<String> details,
+public record ResultEntry(long id, Instant time, String connection, String user, String action, String target,
+                          Outcome outcome, String message, List<EnvironmentRow> environments, List<String> details,
                           String requestId) {
 
     public enum Outcome {
         SUCCEEDED("Succeeded"),
         COMPLETED_WITH_DEPLOYMENT_FAILURES("Completed with deployment failures"),
-        FAILED("Failed");
+        FAILED("Failed"),
+        /** The request went out and no answer came: it may have happened. Never shown as "Failed". */
+        UNKNOWN("Unknown \u2014 check");
 
         private final String label;
 
@@ -37,9 +43,18 @@ public record ResultEntry(Instant time, String connection, String action, String
 
     public ResultEntry {
         connection = connection == null ? "" : connection;
+        user = user == null ? "" : user;
         environments = environments == null ? List.of() : List.copyOf(environments);
         details = details == null ? List.of() : List.copyOf(details);
         message = message == null ? "" : message;
+    }
+
+    /** The same entry with one more line of what was found or explained. */
+    public ResultEntry withDetail(String line) {
+        List<String> more = new ArrayList<>(details);
+        more.add(line);
+        return new ResultEntry(id, time, connection, user, action, target, outcome, message, environments, more,
+                requestId);
     }
 
     public String timeText(ZoneId zone) {
@@ -52,7 +67,7 @@ public record ResultEntry(Instant time, String connection, String action, String
         sb.append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atZone(zone).withNano(0)))
                 .append("  ").append(action).append("  ").append(target).append("  ").append(outcome.label());
         if (!connection.isBlank()) {
-            sb.append("\n  Connection: ").append(connection);
+            sb.append("\n  Connection: ").append(connection).append(user.isBlank() ? "" : ", as " + user);
         }
         if (!message.isBlank()) {
             sb.append("\n  ").append(message);
@@ -60,7 +75,7 @@ public record ResultEntry(Instant time, String connection, String action, String
         for (EnvironmentRow row : environments) {
             sb.append("\n  ").append(row.environment()).append(": ").append(row.success() ? "OK" : "FAILED");
             if (!row.message().isBlank()) {
-                sb.append(" – ").append(row.message());
+                sb.append(" \u2013 ").append(row.message());
             }
         }
         for (String d : details) {

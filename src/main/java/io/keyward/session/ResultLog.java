@@ -7,17 +7,27 @@ import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Every change made in this session, newest first, as the results panel shows it. */
+/** Every change made in this session, newest first, as the results panel shows it. FX thread only. */
 public final class ResultLog {
 
-    /** Where a change went: the connection's description and, for a backend without environments, the project. */
-    public record Scope(String connection, String project, boolean hasEnvironments) { }
+    /**
+     * Where a change went: the connection (name and server address), who was signed in, the project,
+     * and whether the backend deploys to environments.
+     */
+    public record Scope(String connection, String user, String project, boolean hasEnvironments) { }
+
+    private static final DateTimeFormatter CHECK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ObservableList<ResultEntry> entries = FXCollections.observableArrayList();
+    private final Map<Long, Runnable> checks = new HashMap<>();
     private final Clock clock;
+    private long nextId = 1;
 
     public ResultLog(Clock clock) {
         this.clock = clock;
@@ -59,16 +69,66 @@ public final class ResultLog {
                 message = d.message();
             }
         }
-        return add(new ResultEntry(clock.instant(), scope.connection(), action, target, outcome, message, rows,
-                List.of(), null));
+        return add(entry(scope, action, target, outcome, message, rows, List.of(), null));
     }
 
     public ResultEntry recordFailure(Scope scope, String action, String target, Throwable failure) {
         String sentence = ErrorText.sentence(failure);
         List<ResultEntry.EnvironmentRow> rows = scope.hasEnvironments() ? List.of()
                 : List.of(new ResultEntry.EnvironmentRow(projectRow(scope), false, sentence));
-        return add(new ResultEntry(clock.instant(), scope.connection(), action, target, ResultEntry.Outcome.FAILED,
-                sentence, rows, ErrorText.details(failure), ErrorText.requestId(failure)));
+        return add(entry(scope, action, target, ResultEntry.Outcome.FAILED, sentence, rows, ErrorText.details(failure),
+                ErrorText.requestId(failure)));
+    }
+
+    /**
+     * A change whose answer was lost: recorded as "Unknown — check", never "failed". {@code check}
+     * finds out what the server now has; it runs at once and again whenever the user asks.
+     */
+    public ResultEntry recordUnknown(Scope scope, String action, String target, Throwable failure, Runnable check) {
+        ResultEntry e = add(entry(scope, action, target, ResultEntry.Outcome.UNKNOWN, ErrorText.sentence(failure),
+                List.of(), List.of(), null));
+        checks.put(e.id(), check);
+        return e;
+    }
+
+    /** Adds what a check of an unknown outcome found to its entry. */
+    public void found(long id, OutcomeCheck.Finding finding) {
+        addDetail(id, "Checked at " + CHECK_TIME.format(clock.instant().atZone(clock.getZone())) + ": "
+                + finding.sentence() + " So " + finding.verdict().words() + ".");
+    }
+
+    /** A check that could not be made (the server did not answer it either). */
+    public void checkFailed(long id, Throwable why) {
+        addDetail(id, "Checked at " + CHECK_TIME.format(clock.instant().atZone(clock.getZone()))
+                + ": could not find out (" + ErrorText.sentence(why) + ") Check again later.");
+    }
+
+    private void addDetail(long id, String line) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).id() == id) {
+                entries.set(i, entries.get(i).withDetail(line));
+                return;
+            }
+        }
+    }
+
+    /** Whether the entry's outcome can be checked against the server (again). */
+    public boolean canCheck(ResultEntry entry) {
+        return entry != null && checks.containsKey(entry.id());
+    }
+
+    /** Checks the entry's outcome against the server again; its finding is added to the entry. */
+    public void check(ResultEntry entry) {
+        Runnable c = entry == null ? null : checks.get(entry.id());
+        if (c != null) {
+            c.run();
+        }
+    }
+
+    private ResultEntry entry(Scope scope, String action, String target, ResultEntry.Outcome outcome, String message,
+                              List<ResultEntry.EnvironmentRow> rows, List<String> details, String requestId) {
+        return new ResultEntry(nextId++, clock.instant(), scope.connection(), scope.user(), action, target, outcome,
+                message, rows, details, requestId);
     }
 
     private static String projectRow(Scope scope) {

@@ -140,9 +140,11 @@ final class ConsoleDriver implements AutoCloseable {
         return (TableView<T>) robot.lookup(id).queryTableView();
     }
 
+    /** The text a label, button or text area shows. */
     String text(String query) {
-        Labeled l = node(query, Labeled.class);
-        return fx(l::getText);
+        Node n = node(query, Node.class);
+        return fx(() -> n instanceof Labeled l ? l.getText()
+                : n instanceof javafx.scene.control.TextInputControl t ? t.getText() : n.toString());
     }
 
     /** The rows a table shows, as one column's text, in display order. */

@@ -2,6 +2,7 @@ package io.keyward.session;
 
 import io.keyward.model.Jwk;
 import io.keyward.model.Project;
+
 import io.keyward.ui.ManualTaskExecutor;
 import io.keyward.ui.SandboxFixture;
 import io.keyward.ui.main.MainViewModel;
@@ -29,7 +30,7 @@ class WorkspaceTest {
     void start() throws Exception {
         runner = new ManualTaskExecutor();
         fx = SandboxFixture.start(runner);
-        ws = new Workspace(runner, failures::add);
+        ws = new Workspace(runner, (e, source) -> failures.add(e), java.time.Clock.systemUTC());
         ws.connect(new Connection(fx.profile(fx.sandbox.adminToken()), fx.admin()));
         projects = fx.admin().listProjects();
     }
@@ -107,19 +108,34 @@ class WorkspaceTest {
     }
 
     @Test
-    void aFailingLoadClearsTheTablesAndReportsOnce() {
+    void aFailingLoadKeepsTheLastGoodRowsMarkedStaleAndReportsOnce() {
         ws.open(projects.get(0));
         runner.runAll();
-        assertFalse(ws.keys().isEmpty());
+        List<String> keys = ws.keys().stream().map(k -> k.name()).toList();
+        assertFalse(keys.isEmpty());
+        ListState loaded = ws.keyList().state();
+        assertEquals(ListState.Status.LOADED, loaded.status());
 
         fx.faults().setErrorRate(1.0);
         ws.reload();
+        assertTrue(ws.keyList().state().isLoading());
+        assertEquals(keys, ws.keys().stream().map(k -> k.name()).toList(), "a refresh does not empty the table");
         runner.runAll();
 
-        assertEquals(1, failures.size());
-        assertTrue(ws.keys().isEmpty() && ws.jwks().isEmpty() && ws.credentials().isEmpty()
-                && ws.environments().isEmpty());
+        assertEquals(1, failures.size(), "one banner for the load, however many lists failed");
+        assertEquals(keys, ws.keys().stream().map(k -> k.name()).toList(), "never shown as empty");
+        for (ResourceList<?> list : List.of(ws.environmentList(), ws.keyList(), ws.jwkList(), ws.credentialList())) {
+            assertEquals(ListState.Status.FAILED, list.state().status());
+            assertTrue(list.state().isStale());
+            assertEquals(loaded.loadedAt(), list.state().loadedAt(), "says when the rows shown were loaded");
+            assertTrue(list.state().error().contains("(HTTP 500)"), list.state().error());
+        }
         assertFalse(ws.loadingProperty().get());
+
+        fx.faults().reset();
+        ws.reload();
+        runner.runAll();
+        assertEquals(ListState.Status.LOADED, ws.keyList().state().status());
     }
 
     @Test

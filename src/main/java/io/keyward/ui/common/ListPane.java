@@ -1,9 +1,16 @@
 package io.keyward.ui.common;
 
+import io.keyward.session.ListState;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -14,6 +21,8 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import org.controlsfx.control.textfield.TextFields;
+
+import java.time.ZoneId;
 
 
 /**
@@ -28,23 +37,14 @@ public final class ListPane<T> {
     private final HBox filters = new HBox(8);
     private final SplitPane split;
 
-    public ListPane(String idPrefix, TableFilter<T> filter, ObjectProperty<T> selected, Label details) {
-        this(idPrefix, filter, selected, (Node) styled(idPrefix, details));
-    }
-
-    private static Node styled(String idPrefix, Label details) {
-        details.getStyleClass().add("details");
-        details.setId(idPrefix + "-details");
-        details.setWrapText(true);
-        details.setAlignment(Pos.TOP_LEFT);
-        details.setPadding(new Insets(8));
-        ScrollPane detailsScroll = new ScrollPane(details);
-        detailsScroll.setFitToWidth(true);
-        return detailsScroll;
-    }
-
-    /** @param details what the right-hand side shows for the selection (it fills the height given) */
-    public ListPane(String idPrefix, TableFilter<T> filter, ObjectProperty<T> selected, Node details) {
+    /**
+     * @param plural  what the rows are, for the state texts ("keys")
+     * @param state   the list's state: a failed load keeps its rows, marked stale, with Retry
+     * @param retry   loads the list again
+     * @param details what the right-hand side shows for the selection (it fills the height given)
+     */
+    public ListPane(String idPrefix, String plural, TableFilter<T> filter, ObjectProperty<T> selected,
+                    ReadOnlyObjectProperty<ListState> state, ZoneId zone, Runnable retry, Node details) {
         filterField = TextFields.createClearableTextField();
         filterField.setId(idPrefix + "-filter");
         filterField.setPromptText("Filter (Ctrl+F)");
@@ -53,15 +53,45 @@ public final class ListPane<T> {
         Label count = new Label();
         count.setId(idPrefix + "-count");
         count.getStyleClass().add("count");
-        count.textProperty().bind(filter.countProperty());
+        count.textProperty().bind(Bindings.createStringBinding(() -> ListStateText.count(state.get(),
+                filter.countProperty().get(), plural, filter.items().size()), state, filter.countProperty()));
 
         SortedList<T> sorted = new SortedList<>(filter.items());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setId(idPrefix + "-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Nothing to show"));
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> ListStateText.placeholder(state.get(),
+                plural), state));
+        table.setPlaceholder(placeholder);
         Fx.syncSelection(table, selected);
+        // Rows of a failed load stay, but look and say that they may be out of date.
+        Runnable staleStyle = () -> {
+            table.getStyleClass().remove("stale");
+            if (state.get().isStale()) {
+                table.getStyleClass().add("stale");
+            }
+        };
+        state.addListener((o, a, b) -> staleStyle.run());
+        staleStyle.run();
+
+        Label failure = new Label();
+        failure.setId(idPrefix + "-failure");
+        failure.setWrapText(true);
+        failure.setMinHeight(Region.USE_PREF_SIZE);
+        failure.textProperty().bind(Bindings.createStringBinding(() -> ListStateText.failure(state.get(), plural, zone),
+                state));
+        Button retryButton = new Button("Retry");
+        retryButton.setId(idPrefix + "-retry");
+        retryButton.setOnAction(e -> retry.run());
+        HBox failureBar = new HBox(10, failure, Fx.grow(), retryButton);
+        failureBar.setAlignment(Pos.CENTER_LEFT);
+        failureBar.getStyleClass().add("list-failure");
+        HBox.setHgrow(failure, Priority.ALWAYS);
+        failureBar.visibleProperty().bind(failure.textProperty().isNotEmpty());
+        failureBar.managedProperty().bind(failureBar.visibleProperty());
 
         VBox detailsBox = new VBox(4, Fx.heading("Details"), details);
         detailsBox.setPadding(new Insets(0, 0, 0, 6));
@@ -73,8 +103,19 @@ public final class ListPane<T> {
         HBox top = new HBox(8, filterField, count, filters, Fx.grow(), actions);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 6, 6, 6));
-        root.setTop(top);
+        root.setTop(new VBox(top, failureBar));
         root.setCenter(split);
+    }
+
+    /** Details as selectable text: an id or a kid can be copied by hand. */
+    public static TextArea detailsText(String id, ObservableValue<String> text) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.getStyleClass().add("details");
+        area.textProperty().bind(text);
+        return area;
     }
 
     public TableView<T> table() {

@@ -30,6 +30,14 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         this.vm = vm;
     }
 
+    private static TextField numberField(String id, javafx.beans.property.StringProperty value) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(6);
+        f.textProperty().bindBidirectional(value);
+        return f;
+    }
+
     @Override
     public ConnectionsViewModel viewModel() {
         return vm;
@@ -123,6 +131,18 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         form.addRow(5, secretLabel, secret);
         GridPane.setHgrow(url, Priority.ALWAYS);
 
+        // Per-profile patience and limits, out of the way until needed.
+        GridPane limits = new GridPane();
+        limits.setHgap(10);
+        limits.setVgap(6);
+        limits.addRow(0, new Label("Read timeout (s)"), numberField("profile-read-timeout", vm.readTimeoutProperty()));
+        limits.addRow(1, new Label("Change timeout (s)"), numberField("profile-change-timeout", vm.changeTimeoutProperty()));
+        limits.addRow(2, new Label("Largest answer (MiB)"), numberField("profile-max-response", vm.maxResponseMiBProperty()));
+        javafx.scene.control.TitledPane advanced = new javafx.scene.control.TitledPane("Timeouts and limits", limits);
+        advanced.setId("profile-advanced");
+        advanced.setExpanded(false);
+        advanced.setAnimated(false);
+
         Label warning = Fx.bound(vm.warningProperty(), "warning-text");
         Label formError = Fx.bound(vm.formErrorProperty(), "inline-error");
         formError.setId("form-error");
@@ -136,7 +156,7 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         Label testResult = Fx.bound(vm.testResultProperty());
         testResult.setId("test-result");
         vm.testOkProperty().addListener((o, a, ok) -> testResult.getStyleClass().setAll("label", ok ? "ok-text" : "inline-error"));
-        VBox right = new VBox(10, form, warning, formError, new HBox(8, test, testing), testResult,
+        VBox right = new VBox(10, form, advanced, warning, formError, new HBox(8, test, testing), testResult,
                 Fx.wrapping("Tokens, passwords and API keys are kept in memory only and are never written to disk.",
                         "muted"));
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -150,6 +170,8 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         Dialog<Boolean> d = DialogFrames.untilDone(owner, "Connections", "Connect to a gateway's management API",
                 "connections-dialog", "Connect", content, null, vm::connect, vm.doneProperty());
         d.getDialogPane().setPrefWidth(760);
+        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(d.getDialogPane().getButtonTypes().get(0)))
+                .textProperty().bind(vm.connectLabelProperty());
         d.setOnHidden(e -> vm.cancelTest());
         return d;
     }

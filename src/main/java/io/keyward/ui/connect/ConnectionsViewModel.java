@@ -7,6 +7,7 @@ import io.keyward.model.Project;
 import io.keyward.model.Secret;
 import io.keyward.session.ClientFactory;
 import io.keyward.session.ConnectionProfile;
+import io.keyward.session.ProfileOptions;
 import io.keyward.session.ErrorText;
 import io.keyward.session.TaskExecutor;
 import io.keyward.session.TaskSlot;
@@ -59,6 +60,14 @@ public final class ConnectionsViewModel {
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty readTimeout = new SimpleStringProperty("");
+    private final StringProperty changeTimeout = new SimpleStringProperty("");
+    private final StringProperty maxResponseMiB = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper connectLabel = new ReadOnlyStringWrapper("Connect");
+    /** Each sign-in method keeps what was typed for it: a token is not a password. */
+    private final java.util.Map<SignInMethod, String> secrets = new java.util.EnumMap<>(SignInMethod.class);
+    private boolean lastTestFailed;
+    private boolean connectAnyway;
     private final BooleanBinding canRemove;
     private final StringBinding urlLabel;
     private final StringBinding urlPrompt;
@@ -80,12 +89,23 @@ public final class ConnectionsViewModel {
                 method.set(methods.get(0));
             }
         });
-        // A secret typed for one way of signing in is wrong for another (a token is not a password).
+        // A secret typed for one way of signing in is wrong for another (a token is not a password):
+        // each method has its own, and switching back brings it back.
         method.addListener((o, a, b) -> {
             if (a != null && b != null && a != b && !loading) {
-                secret.set("");
+                secrets.put(a, secret.get() == null ? "" : secret.get());
+                secret.set(secrets.getOrDefault(b, ""));
             }
         });
+        // A test result describes what was tested: once the form changes, it no longer applies.
+        for (javafx.beans.value.ObservableValue<?> field
+                : List.<javafx.beans.value.ObservableValue<?>>of(url, secret, username, method, backend)) {
+            field.addListener((o, a, b) -> {
+                if (!loading) {
+                    forgetTest();
+                }
+            });
+        }
         canRemove = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().builtIn(), selected);
         urlLabel = Bindings.createStringBinding(() -> kind().urlLabel(), backend);
         urlPrompt = Bindings.createStringBinding(() -> kind().urlExample(), backend);
@@ -102,16 +122,27 @@ public final class ConnectionsViewModel {
         return backend.get() == null ? BackendKind.APINIZER : backend.get();
     }
 
-    private void load(ConnectionProfile p) {
+    private void forgetTest() {
         test.cancel();
         testResult.set("");
         testOk.set(false);
+        lastTestFailed = false;
+        connectAnyway = false;
+        connectLabel.set("Connect");
+    }
+
+    private void load(ConnectionProfile p) {
+        forgetTest();
         formError.set("");
+        secrets.clear();
         if (p == null) {
             return;
         }
         loading = true;
         try {
+            readTimeout.set(Long.toString(p.options().readTimeout().toSeconds()));
+            changeTimeout.set(Long.toString(p.options().changeTimeout().toSeconds()));
+            maxResponseMiB.set(Integer.toString(p.options().maxResponseMiB()));
             name.set(p.name());
             backend.set(p.backend());
             url.set(p.url().toString());
@@ -137,8 +168,12 @@ public final class ConnectionsViewModel {
         }
         username.set("");
         secret.set("");
+        secrets.clear();
         builtIn.set(false);
-        testResult.set("");
+        readTimeout.set(Long.toString(ProfileOptions.DEFAULTS.readTimeout().toSeconds()));
+        changeTimeout.set(Long.toString(ProfileOptions.DEFAULTS.changeTimeout().toSeconds()));
+        maxResponseMiB.set(Integer.toString(ProfileOptions.DEFAULTS.maxResponseMiB()));
+        forgetTest();
         formError.set("");
     }
 
@@ -173,9 +208,33 @@ public final class ConnectionsViewModel {
         if (nameTaken) {
             return fail("Another connection is already called \u201C" + n + "\u201D.");
         }
+        Integer read = number(readTimeout.get(), 1, 3600);
+        Integer change = number(changeTimeout.get(), 1, 3600);
+        Integer mib = number(maxResponseMiB.get(), 1, 4096);
+        if (read == null || change == null) {
+            return fail("Timeouts are whole seconds from 1 to 3600.");
+        }
+        if (mib == null) {
+            return fail("The answer size limit is a whole number of MiB from 1 to 4096.");
+        }
         formError.set("");
         return new ConnectionProfile(n, kind(), uri, m, m.needsUsername() ? username.get().trim() : null,
-                Secret.of(secret.get().trim()), builtIn.get());
+                Secret.of(secret.get().trim()), builtIn.get(), new ProfileOptions(java.time.Duration.ofSeconds(read),
+                java.time.Duration.ofSeconds(change), mib));
+    }
+
+    /** An empty field means the default; anything else must be a whole number in range. */
+    private static Integer number(String text, int min, int max) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            int v = Integer.parseInt(t);
+            return v < min || v > max ? null : v;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private ConnectionProfile fail(String message) {
@@ -212,8 +271,15 @@ public final class ConnectionsViewModel {
         GatewayClient client = factory.create(p);
         test.run(client::listProjects, projects -> {
             testOk.set(true);
+            lastTestFailed = false;
             testResult.set(describe(projects));
-        }, e -> testResult.set(ErrorText.sentence(e)));
+        }, e -> {
+            lastTestFailed = true;
+            // Nothing has worked with these credentials yet: a typo is likelier than a revoked token.
+            testResult.set(ErrorText.sentence(e) + (ErrorText.isUnauthorized(e)
+                    ? " The server did not accept the " + p.method().secretLabel().toLowerCase(Locale.ROOT)
+                    + (p.method().needsUsername() ? " for this username" : "") + ": check it." : ""));
+        });
     }
 
     static String describe(List<Project> projects) {
@@ -242,7 +308,18 @@ public final class ConnectionsViewModel {
         return p;
     }
 
+    /**
+     * Saves and connects. After a failed test it asks first: the first press says so and turns the
+     * button into "Connect anyway"; only the second connects.
+     */
     public void connect() {
+        if (lastTestFailed && !connectAnyway) {
+            connectAnyway = true;
+            connectLabel.set("Connect anyway");
+            formError.set("The last test failed (" + testResult.get() + "). Press \u201CConnect anyway\u201D to connect "
+                    + "regardless, or change the form and test again.");
+            return;
+        }
         ConnectionProfile p = save();
         if (p != null) {
             test.cancel();
@@ -277,6 +354,23 @@ public final class ConnectionsViewModel {
 
     public StringProperty urlProperty() {
         return url;
+    }
+
+    public StringProperty readTimeoutProperty() {
+        return readTimeout;
+    }
+
+    public StringProperty changeTimeoutProperty() {
+        return changeTimeout;
+    }
+
+    public StringProperty maxResponseMiBProperty() {
+        return maxResponseMiB;
+    }
+
+    /** "Connect", or "Connect anyway" once a failed test has been pointed out. */
+    public ReadOnlyStringProperty connectLabelProperty() {
+        return connectLabel.getReadOnlyProperty();
     }
 
     public ObjectProperty<BackendKind> backendProperty() {

@@ -4,7 +4,6 @@ import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.ui.common.Fx;
 import io.keyward.ui.common.ListPane;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 
@@ -13,9 +12,8 @@ public final class CredentialListView {
     private final ListPane<Credential> pane;
 
     public CredentialListView(CredentialListViewModel vm) {
-        Label details = new Label();
-        details.textProperty().bind(vm.detailsProperty());
-        pane = new ListPane<>("credentials", vm.filter(), vm.selectedProperty(), details);
+        pane = new ListPane<>("credentials", "credentials", vm.filter(), vm.selectedProperty(), vm.stateProperty(),
+                vm.zone(), vm::retry, ListPane.detailsText("credentials-details", vm.detailsProperty()));
         var t = pane.table();
         t.getColumns().add(Fx.column("Username", 170, Credential::username));
         t.getColumns().add(Fx.column("Full name", 150, c -> c.fullName() == null ? "" : c.fullName()));

@@ -4,6 +4,7 @@ import io.keyward.impact.Impacts;
 import io.keyward.model.Credential;
 import io.keyward.model.CredentialSlot;
 import io.keyward.session.MutationRunner;
+import io.keyward.session.OutcomeCheck;
 import io.keyward.session.Snapshot;
 import io.keyward.session.Workspace;
 import io.keyward.ui.common.DialogService;
@@ -115,7 +116,9 @@ public final class CredentialListViewModel {
             var api = snapshot.client().credentialJwkSlots().orElseThrow();
             dialogs.show(new SetCredentialJwkDialog(vm)).ifPresent(j -> mutations.run(snapshot,
                     "Set " + slot.label() + " JWK", snapshot.project().name() + " / " + c.username() + " \u2190 " + j.name(),
-                    () -> api.setCredentialJwk(snapshot.project(), c.username(), slot, j.name())));
+                    () -> api.setCredentialJwk(snapshot.project(), c.username(), slot, j.name()),
+                    () -> slotFinding(c, slot, j.name(), snapshot.client().credentials().orElseThrow()
+                            .listCredentials(snapshot.project()))));
         });
     }
 
@@ -131,9 +134,39 @@ public final class CredentialListViewModel {
             var api = snapshot.client().credentialJwkSlots().orElseThrow();
             if (dialogs.show(new RemoveCredentialJwkDialog(vm)).orElse(false)) {
                 mutations.run(snapshot, "Remove " + slot.label() + " JWK", snapshot.project().name() + " / " + c.username(),
-                        () -> api.removeCredentialJwk(snapshot.project(), c.username(), slot));
+                        () -> api.removeCredentialJwk(snapshot.project(), c.username(), slot),
+                        () -> slotFinding(c, slot, null, snapshot.client().credentials().orElseThrow()
+                                .listCredentials(snapshot.project())));
             }
         });
+    }
+
+    /** What the server now has in the slot after a change whose answer was lost ({@code wanted} null: emptied). */
+    static OutcomeCheck.Finding slotFinding(Credential before, CredentialSlot slot, String wanted,
+                                            java.util.List<Credential> now) {
+        Credential c = now.stream().filter(x -> Selections.sameIdOrName(x.id(), x.username(), before.id(),
+                before.username())).findFirst().orElse(null);
+        if (c == null) {
+            return new OutcomeCheck.Finding(OutcomeCheck.Verdict.CHANGED_OTHERWISE,
+                    "Credential \u201C" + before.username() + "\u201D is not there any more.");
+        }
+        if (!c.slotsReported()) {
+            return new OutcomeCheck.Finding(OutcomeCheck.Verdict.CANNOT_TELL,
+                    "The server does not report which JWK a credential holds.");
+        }
+        String held = c.jwks().nameIn(slot);
+        String was = before.slotsReported() ? before.jwks().nameIn(slot) : null;
+        String shown = held == null ? "empty" : "\u201C" + held + "\u201D";
+        if (java.util.Objects.equals(held, wanted)) {
+            return new OutcomeCheck.Finding(OutcomeCheck.Verdict.HAPPENED, "The " + slot.label() + " slot of \u201C"
+                    + c.username() + "\u201D is " + shown + ".");
+        }
+        if (before.slotsReported() && java.util.Objects.equals(held, was)) {
+            return new OutcomeCheck.Finding(OutcomeCheck.Verdict.DID_NOT_HAPPEN, "The " + slot.label()
+                    + " slot of \u201C" + c.username() + "\u201D is still " + shown + ".");
+        }
+        return new OutcomeCheck.Finding(OutcomeCheck.Verdict.CHANGED_OTHERWISE, "The " + slot.label()
+                + " slot of \u201C" + c.username() + "\u201D is " + shown + ".");
     }
 
     private record Fresh(Snapshot snapshot, Credential credential) { }
@@ -149,6 +182,20 @@ public final class CredentialListViewModel {
                 .ifPresentOrElse(fresh -> then.accept(new Fresh(snapshot, fresh)),
                         () -> workspace.notice("Credential \u201C" + c.username()
                                 + "\u201D no longer exists on the server; the lists were refreshed.")));
+    }
+
+    /** The list's state: loading, loaded (when), failed (why; its rows kept, marked stale). */
+    public javafx.beans.property.ReadOnlyObjectProperty<io.keyward.session.ListState> stateProperty() {
+        return workspace.credentialList().stateProperty();
+    }
+
+    /** Loads the open project's lists again (the Retry of a failed load). */
+    public void retry() {
+        workspace.reload();
+    }
+
+    public java.time.ZoneId zone() {
+        return workspace.clock().getZone();
     }
 
     public TableFilter<Credential> filter() {

@@ -4,7 +4,6 @@ import io.keyward.model.Jwk;
 import io.keyward.ui.common.Fx;
 import io.keyward.ui.common.ListPane;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 
 /** The JWKs tab. */
@@ -12,9 +11,8 @@ public final class JwkListView {
     private final ListPane<Jwk> pane;
 
     public JwkListView(JwkListViewModel vm) {
-        Label details = new Label();
-        details.textProperty().bind(vm.detailsProperty());
-        pane = new ListPane<>("jwks", vm.filter(), vm.selectedProperty(), details);
+        pane = new ListPane<>("jwks", "JWKs", vm.filter(), vm.selectedProperty(), vm.stateProperty(), vm.zone(),
+                vm::retry, ListPane.detailsText("jwks-details", vm.detailsProperty()));
         var t = pane.table();
         t.getColumns().add(Fx.column("Name", 220, Jwk::name));
         t.getColumns().add(Fx.column("Type", 55, j -> j.type() == null ? "" : j.type()));

@@ -9,6 +9,7 @@ import io.keyward.session.Connection;
 import io.keyward.session.ErrorText;
 import io.keyward.session.FailureHandler;
 import io.keyward.session.MutationRunner;
+import io.keyward.session.OutcomeCheck;
 import io.keyward.session.Workspace;
 import io.keyward.ui.common.DialogService;
 import io.keyward.ui.common.Selections;
@@ -93,7 +94,9 @@ public final class JwkListViewModel {
             var api = snapshot.client().jwks().orElseThrow();
             if (dialogs.show(new DeleteJwkDialog(vm)).orElse(false)) {
                 mutations.run(snapshot, "Delete JWK", snapshot.project().name() + " / " + j.name(),
-                        () -> api.deleteJwk(snapshot.project(), j.name()));
+                        () -> api.deleteJwk(snapshot.project(), j.name()),
+                        () -> OutcomeCheck.deletion(api.listJwks(snapshot.project()).stream().anyMatch(x ->
+                                Selections.sameIdOrName(x.id(), x.name(), j.id(), j.name())), "JWK \u201C" + j.name() + "\u201D"));
             }
         });
     }
@@ -111,13 +114,51 @@ public final class JwkListViewModel {
         EditJwkDialogViewModel vm = new EditJwkDialogViewModel(jwk, others, (update, ok, failed) -> mutations.run(
                 connection, project, update.name() == null ? "Update JWK description" : "Rename JWK",
                 project.name() + " / " + jwk.name() + (update.name() == null ? "" : " \u2192 " + update.name()),
-                () -> api.updateJwk(project, jwk.name(), update), ok, e -> {
+                () -> api.updateJwk(project, jwk.name(), update),
+                () -> updateFinding(jwk, update, api.listJwks(project)), ok, e -> {
                     failed.accept(e);
                     if (ErrorText.isUnauthorized(e)) {
                         failures.failed(e);
                     }
                 }));
         dialogs.show(new EditJwkDialog(vm));
+    }
+
+    /** What the server now has for an update whose answer was lost. */
+    static OutcomeCheck.Finding updateFinding(Jwk before, io.keyward.model.JwkUpdate update, List<Jwk> now) {
+        String wantedName = update.name() == null ? before.name() : update.name();
+        String wantedDescription = update.description() == null ? before.description() : update.description();
+        Optional<Jwk> found = now.stream().filter(x -> before.id() != null ? before.id().equals(x.id())
+                : x.name().equals(wantedName) || x.name().equals(before.name())).findFirst();
+        if (found.isEmpty()) {
+            return new OutcomeCheck.Finding(OutcomeCheck.Verdict.CHANGED_OTHERWISE,
+                    "JWK \u201C" + before.name() + "\u201D is not there any more.");
+        }
+        Jwk j = found.get();
+        if (j.name().equals(wantedName) && j.description().equals(wantedDescription)) {
+            return new OutcomeCheck.Finding(OutcomeCheck.Verdict.HAPPENED, "JWK \u201C" + j.name()
+                    + "\u201D has the new " + (update.name() == null ? "description." : "name."));
+        }
+        if (j.name().equals(before.name()) && j.description().equals(before.description())) {
+            return new OutcomeCheck.Finding(OutcomeCheck.Verdict.DID_NOT_HAPPEN, "JWK \u201C" + j.name()
+                    + "\u201D is unchanged.");
+        }
+        return new OutcomeCheck.Finding(OutcomeCheck.Verdict.CHANGED_OTHERWISE, "JWK \u201C" + j.name()
+                + "\u201D now reads \u201C" + j.description() + "\u201D.");
+    }
+
+    /** The list's state: loading, loaded (when), failed (why; its rows kept, marked stale). */
+    public javafx.beans.property.ReadOnlyObjectProperty<io.keyward.session.ListState> stateProperty() {
+        return workspace.jwkList().stateProperty();
+    }
+
+    /** Loads the open project's lists again (the Retry of a failed load). */
+    public void retry() {
+        workspace.reload();
+    }
+
+    public java.time.ZoneId zone() {
+        return workspace.clock().getZone();
     }
 
     public TableFilter<Jwk> filter() {

@@ -46,7 +46,8 @@ public final class JwtKeyListView {
         VBox side = new VBox(6, details, Fx.heading("Public key (PEM)"), pem, new HBox(6, copyId, copyThumbprint, copyPem));
         VBox.setVgrow(details, Priority.ALWAYS);
 
-        pane = new ListPane<>("jwtkeys", vm.filter(), vm.selectedProperty(), side);
+        pane = new ListPane<>("jwtkeys", "JWT keys", vm.filter(), vm.selectedProperty(), vm.stateProperty(), vm.zone(),
+                vm::retry, side);
         CheckBox activeOnly = new CheckBox("Active only");
         activeOnly.setId("jwtkeys-active-only");
         activeOnly.selectedProperty().bindBidirectional(vm.activeOnlyProperty());

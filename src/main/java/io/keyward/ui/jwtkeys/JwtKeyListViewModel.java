@@ -4,10 +4,12 @@ import io.keyward.impact.JwtKeyImpact;
 import io.keyward.model.JwtKey;
 import io.keyward.model.JwtKeyUpdate;
 import io.keyward.model.MutationResult;
+import io.keyward.model.NewJwtKey;
 import io.keyward.model.Project;
 import io.keyward.session.Connection;
 import io.keyward.session.FailureHandler;
 import io.keyward.session.MutationRunner;
+import io.keyward.session.OutcomeCheck;
 import io.keyward.session.Snapshot;
 import io.keyward.session.Workspace;
 import io.keyward.ui.common.DialogService;
@@ -24,6 +26,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -135,7 +138,7 @@ public final class JwtKeyListViewModel {
                         "Create JWT key", project.name() + " / " + key.label(), () -> {
                             String kid = api.createJwtKey(project, key);
                             return MutationResult.done("Created; id " + kid);
-                        }, ok, failed), failed));
+                        }, () -> createFinding(key, api.listJwtKeys(project, false)), ok, failed), failed));
         dialogs.show(new CreateJwtKeyDialog(vm));
     }
 
@@ -153,7 +156,8 @@ public final class JwtKeyListViewModel {
                     JwtKey after = api.updateJwtKey(p, k.id(), JwtKeyUpdate.activate(activate));
                     return MutationResult.done(after.active() == null ? "The server did not say whether it is active."
                             : after.isActive() ? "The server reports it active." : "The server reports it inactive.");
-                });
+                }, () -> updateFinding(k, api.listJwtKeys(p, false), now -> now.active(), activate,
+                        activate ? "active" : "inactive"));
             }
         });
     }
@@ -171,7 +175,8 @@ public final class JwtKeyListViewModel {
                             target(p, k) + " \u2192 " + label, () -> {
                                 JwtKey after = api.updateJwtKey(p, k.id(), JwtKeyUpdate.relabel(label));
                                 return MutationResult.done("The server reports the label \u201C" + after.label() + "\u201D.");
-                            }, ok, failed), failed));
+                            }, () -> updateFinding(k, api.listJwtKeys(p, false), JwtKey::label, label,
+                                    "labelled \u201C" + label + "\u201D"), ok, failed), failed));
             dialogs.show(new RenameJwtKeyDialog(vm));
         });
     }
@@ -187,9 +192,38 @@ public final class JwtKeyListViewModel {
                 mutations.run(s.snapshot(), "Delete JWT key", target(p, k), () -> {
                     api.deleteJwtKey(p, k.id());
                     return MutationResult.done("Deleted.");
-                });
+                }, () -> OutcomeCheck.deletion(api.listJwtKeys(p, false).stream().anyMatch(x -> x.id().equals(k.id())),
+                        "JWT key \u201C" + k.label() + "\u201D (" + k.id() + ")"));
             }
         });
+    }
+
+    /** A key with the label and public key asked for is there (the creation happened), or none is. */
+    OutcomeCheck.Finding createFinding(NewJwtKey sent, List<JwtKey> now) {
+        String thumbprint = facts.of(sent.publicKeyPem()).thumbprint();
+        return now.stream().filter(k -> k.label().equals(sent.label()) && thumbprint.equals(thumbprint(k))).findFirst()
+                .map(k -> new OutcomeCheck.Finding(OutcomeCheck.Verdict.HAPPENED, "A key labelled \u201C" + k.label()
+                        + "\u201D with that public key is there (id " + k.id() + ")."))
+                .orElseGet(() -> new OutcomeCheck.Finding(OutcomeCheck.Verdict.DID_NOT_HAPPEN,
+                        "No key labelled \u201C" + sent.label() + "\u201D has that public key."));
+    }
+
+    /** Whether the key now has the value asked for ({@code wanted}), still the old one, or is gone. */
+    static <V> OutcomeCheck.Finding updateFinding(JwtKey before, List<JwtKey> now, java.util.function.Function<JwtKey, V> field,
+                                                  V wanted, String wantedWords) {
+        Optional<JwtKey> k = now.stream().filter(x -> x.id().equals(before.id())).findFirst();
+        if (k.isEmpty()) {
+            return new OutcomeCheck.Finding(OutcomeCheck.Verdict.CHANGED_OTHERWISE,
+                    "JWT key " + before.id() + " is not there any more.");
+        }
+        V value = field.apply(k.get());
+        if (java.util.Objects.equals(value, wanted)) {
+            return new OutcomeCheck.Finding(OutcomeCheck.Verdict.HAPPENED, "The key is " + wantedWords + ".");
+        }
+        if (java.util.Objects.equals(value, field.apply(before))) {
+            return new OutcomeCheck.Finding(OutcomeCheck.Verdict.DID_NOT_HAPPEN, "The key is unchanged.");
+        }
+        return new OutcomeCheck.Finding(OutcomeCheck.Verdict.CHANGED_OTHERWISE, "The key changed otherwise.");
     }
 
     /** A mutation refused because another one runs still answers the dialog, instead of leaving it waiting. */
@@ -231,6 +265,20 @@ public final class JwtKeyListViewModel {
     }
 
     // ------------------------------------------------------------------ properties
+
+    /** The list's state: loading, loaded (when), failed (why; its rows kept, marked stale). */
+    public javafx.beans.property.ReadOnlyObjectProperty<io.keyward.session.ListState> stateProperty() {
+        return workspace.jwtKeyList().stateProperty();
+    }
+
+    /** Loads the open project's lists again (the Retry of a failed load). */
+    public void retry() {
+        workspace.reload();
+    }
+
+    public java.time.ZoneId zone() {
+        return workspace.clock().getZone();
+    }
 
     public TableFilter<JwtKey> filter() {
         return filter;

@@ -4,7 +4,6 @@ import io.keyward.model.CryptoKey;
 import io.keyward.ui.common.Fx;
 import io.keyward.ui.common.ListPane;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 
 /** The Keys tab. */
@@ -12,9 +11,8 @@ public final class KeyListView {
     private final ListPane<CryptoKey> pane;
 
     public KeyListView(KeyListViewModel vm) {
-        Label details = new Label();
-        details.textProperty().bind(vm.detailsProperty());
-        pane = new ListPane<>("keys", vm.filter(), vm.selectedProperty(), details);
+        pane = new ListPane<>("keys", "keys", vm.filter(), vm.selectedProperty(), vm.stateProperty(), vm.zone(),
+                vm::retry, ListPane.detailsText("keys-details", vm.detailsProperty()));
         var t = pane.table();
         t.getColumns().add(Fx.column("Name", 220, CryptoKey::name));
         t.getColumns().add(Fx.column("Type", 70, k -> k.keyType() == null ? "" : k.keyType()));

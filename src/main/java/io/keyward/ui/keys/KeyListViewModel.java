@@ -6,6 +6,7 @@ import io.keyward.model.DerivedJwkPolicy;
 import io.keyward.model.Jwk;
 import io.keyward.session.FailureHandler;
 import io.keyward.session.MutationRunner;
+import io.keyward.session.OutcomeCheck;
 import io.keyward.session.Workspace;
 import io.keyward.ui.common.DialogService;
 import io.keyward.ui.common.Selections;
@@ -92,8 +93,24 @@ public final class KeyListViewModel {
             var api = snapshot.client().keys().orElseThrow();
             dialogs.show(new DeleteKeyDialog(vm)).ifPresent(a -> mutations.run(snapshot, a == DerivedJwkPolicy.DELETE
                             ? "Delete key (delete derived JWKs)" : "Delete key (keep derived JWKs)",
-                    snapshot.project().name() + " / " + k.name(), () -> api.deleteKey(snapshot.project(), k.name(), a)));
+                    snapshot.project().name() + " / " + k.name(), () -> api.deleteKey(snapshot.project(), k.name(), a),
+                    () -> OutcomeCheck.deletion(api.listKeys(snapshot.project()).stream().anyMatch(x ->
+                            Selections.sameIdOrName(x.id(), x.name(), k.id(), k.name())), "Key \u201C" + k.name() + "\u201D")));
         });
+    }
+
+    /** The list's state: loading, loaded (when), failed (why; its rows kept, marked stale). */
+    public javafx.beans.property.ReadOnlyObjectProperty<io.keyward.session.ListState> stateProperty() {
+        return workspace.keyList().stateProperty();
+    }
+
+    /** Loads the open project's lists again (the Retry of a failed load). */
+    public void retry() {
+        workspace.reload();
+    }
+
+    public java.time.ZoneId zone() {
+        return workspace.clock().getZone();
     }
 
     public TableFilter<CryptoKey> filter() {

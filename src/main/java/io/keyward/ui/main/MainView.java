@@ -1,6 +1,8 @@
 package io.keyward.ui.main;
 
 import io.keyward.gateway.Capability;
+import io.keyward.session.ResourceList;
+import io.keyward.ui.common.ListStateText;
 import io.keyward.ui.common.Fx;
 import io.keyward.ui.credentials.CredentialListView;
 import io.keyward.ui.jwks.JwkListView;
@@ -27,7 +29,9 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.Tooltip;
 
 import java.util.List;
 import java.util.Set;
@@ -54,7 +58,7 @@ public final class MainView {
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
-        projects = new ProjectListView(vm.projects(), vm.workspace().environments(),
+        projects = new ProjectListView(vm.projects(), vm.workspace().environmentList(),
                 Bindings.createBooleanBinding(() -> vm.workspace().can(Capability.ENVIRONMENTS),
                         vm.workspace().capabilitiesProperty()));
         keys = new KeyListView(vm.keys());
@@ -64,14 +68,14 @@ public final class MainView {
         results = new ResultsView(vm.results());
 
         features = List.of(
-                new FeatureTab(Capability.KEYS, tab("keys-tab", "Keys", keys.pane().root(), vm.workspace().keys()),
+                new FeatureTab(Capability.KEYS, tab("keys-tab", "Keys", keys.pane().root(), vm.workspace().keyList()),
                         keys.pane().filterField()),
-                new FeatureTab(Capability.JWKS, tab("jwks-tab", "JWKs", jwks.pane().root(), vm.workspace().jwks()),
+                new FeatureTab(Capability.JWKS, tab("jwks-tab", "JWKs", jwks.pane().root(), vm.workspace().jwkList()),
                         jwks.pane().filterField()),
                 new FeatureTab(Capability.CREDENTIALS, tab("credentials-tab", "Credentials",
-                        credentials.pane().root(), vm.workspace().credentials()), credentials.pane().filterField()),
+                        credentials.pane().root(), vm.workspace().credentialList()), credentials.pane().filterField()),
                 new FeatureTab(Capability.JWT_KEYS, tab("jwtkeys-tab", "JWT keys", jwtKeys.pane().root(),
-                        vm.workspace().jwtKeys()), jwtKeys.pane().filterField()));
+                        vm.workspace().jwtKeyList()), jwtKeys.pane().filterField()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         vm.workspace().capabilitiesProperty().addListener((o, a, caps) -> showTabsFor(caps));
         showTabsFor(vm.workspace().capabilitiesProperty().get());
@@ -110,11 +114,13 @@ public final class MainView {
         }
     }
 
-    private Tab tab(String id, String title, Parent content, javafx.collections.ObservableList<?> items) {
+    /** "Keys (4)"; "Keys (?)" once its load failed: a count is shown only when it is a fact. */
+    private Tab tab(String id, String title, Parent content, ResourceList<?> list) {
         Tab t = new Tab();
         t.setId(id);
         t.setContent(content);
-        t.textProperty().bind(Bindings.createStringBinding(() -> title + " (" + items.size() + ")", items));
+        t.textProperty().bind(Bindings.createStringBinding(() -> ListStateText.tabTitle(title, list.state(),
+                list.items().size()), list.items(), list.stateProperty()));
         return t;
     }
 
@@ -124,6 +130,15 @@ public final class MainView {
         connection.textProperty().bind(Bindings.createStringBinding(() -> vm.activeProperty().get() == null
                 ? "Not connected" : vm.activeProperty().get().name(), vm.activeProperty()));
         connection.getStyleClass().add("pane-title");
+        // After a 403 on a change the title says the connection cannot make changes, and why.
+        Label readOnly = new Label("read-only");
+        readOnly.setId("read-only");
+        readOnly.getStyleClass().addAll("pane-title", "read-only");
+        readOnly.visibleProperty().bind(vm.workspace().readOnlyProperty().isNotEmpty());
+        readOnly.managedProperty().bind(readOnly.visibleProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(vm.workspace().readOnlyProperty());
+        readOnly.setTooltip(why);
         Button connections = new Button("Connections\u2026");
         connections.setId("connections");
         connections.setOnAction(e -> vm.openConnections());
@@ -136,7 +151,7 @@ public final class MainView {
         busy.visibleProperty().bind(vm.busyProperty());
         Label keyward = new Label("Keyward");
         keyward.getStyleClass().add("muted");
-        return new ToolBar(new Label("Connection:"), connection, connections, refresh, busy, Fx.grow(), keyward);
+        return new ToolBar(new Label("Connection:"), connection, readOnly, connections, refresh, busy, Fx.grow(), keyward);
     }
 
     private HBox notice() {
@@ -144,8 +159,14 @@ public final class MainView {
         text.setId("notification");
         text.setWrapText(true);
         text.textProperty().bind(vm.notificationProperty());
-        Button dismiss = new Button("Dismiss");
+        Button dismiss = new Button("\u2715");
+        dismiss.setId("dismiss-notification");
+        dismiss.getStyleClass().add("dismiss-button");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE); // never squeezed to "..."
+        dismiss.setTooltip(new Tooltip("Dismiss this message"));
         dismiss.setOnAction(e -> vm.dismissNotification());
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
         HBox box = new HBox(10, text, Fx.grow(), dismiss);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("notice");
@@ -160,8 +181,13 @@ public final class MainView {
         status.textProperty().bind(vm.statusProperty());
         Label loading = new Label();
         loading.getStyleClass().add("muted");
-        loading.textProperty().bind(Bindings.when(vm.workspace().loadingProperty()).then("Loading\u2026")
-                .otherwise(Bindings.when(vm.mutations().runningProperty()).then("Applying change\u2026").otherwise("")));
+        loading.setId("activity");
+        loading.textProperty().bind(Bindings.createStringBinding(() -> !vm.retryingProperty().get().isEmpty()
+                        ? vm.retryingProperty().get()
+                        : vm.mutations().runningProperty().get() ? "Applying change\u2026"
+                        : vm.workspace().loadingProperty().get() || vm.projects().loadingProperty().get() ? "Loading\u2026" : "",
+                vm.retryingProperty(), vm.mutations().runningProperty(), vm.workspace().loadingProperty(),
+                vm.projects().loadingProperty()));
         HBox bar = new HBox(12, status, Fx.grow(), loading);
         bar.getStyleClass().add("status-bar");
         return bar;

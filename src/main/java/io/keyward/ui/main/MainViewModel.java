@@ -44,6 +44,7 @@ public final class MainViewModel implements FailureHandler {
     private final ReadOnlyObjectWrapper<ConnectionProfile> active = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not connected");
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper retrying = new ReadOnlyStringWrapper("");
     private final Workspace workspace;
     private final ResultLog resultLog;
     private final ResultsViewModel results;
@@ -56,12 +57,16 @@ public final class MainViewModel implements FailureHandler {
     private final BooleanBinding busy;
     private boolean offeringReconnect;
     private boolean reconnectDeclined;
+    /** The operation whose failure the banner shows ("" when none or the banner is a notice). */
+    private String notificationSource = "";
+    /** Whether anything was ever loaded with this connection's credentials: a 401 then means "expired". */
+    private boolean credentialsWorked;
 
     public MainViewModel(ClientFactory factory, TaskExecutor executor, DialogService dialogs, Clock clock) {
         this.factory = factory;
         this.executor = executor;
         this.dialogs = dialogs;
-        this.workspace = new Workspace(executor, this);
+        this.workspace = new Workspace(executor, this, clock);
         this.resultLog = new ResultLog(clock);
         this.results = new ResultsViewModel(resultLog);
         this.mutations = new MutationRunner(workspace, resultLog, this);
@@ -73,6 +78,23 @@ public final class MainViewModel implements FailureHandler {
         this.busy = Bindings.createBooleanBinding(() -> workspace.loadingProperty().get()
                         || projects.loadingProperty().get() || mutations.runningProperty().get(),
                 workspace.loadingProperty(), projects.loadingProperty(), mutations.runningProperty());
+        busy.addListener((o, was, now) -> {
+            if (!now) {
+                retrying.set(""); // whatever was being retried is over
+            }
+        });
+    }
+
+    /**
+     * A read is being retried (called on the FX thread by the client's observer): the status line says
+     * so, e.g. "Loading keys of project “p”: HTTP 502, retrying (2 of 3)…".
+     */
+    public void retrying(String action, int attempt, int of, java.time.Duration wait, String reason) {
+        retrying.set(action + ": " + reason + ", retrying (" + attempt + " of " + of + ")\u2026");
+    }
+
+    public ReadOnlyStringProperty retryingProperty() {
+        return retrying.getReadOnlyProperty();
     }
 
     /** Offers a profile in Connections (replacing one of the same name) without connecting to it. */
@@ -90,9 +112,10 @@ public final class MainViewModel implements FailureHandler {
         addProfile(profile);
         GatewayClient client = factory.create(profile);
         reconnectDeclined = false;
+        credentialsWorked = false;
         workspace.connect(new Connection(profile, client));
         active.set(profile);
-        notification.set("");
+        clearNotification();
         status.set("Connected to " + profile.describe());
         projects.load();
     }
@@ -107,8 +130,9 @@ public final class MainViewModel implements FailureHandler {
     }
 
     public void refresh() {
-        notification.set("");
+        clearNotification();
         reconnectDeclined = false;
+        workspace.clearReadOnly();
         projects.load();
     }
 
@@ -118,16 +142,19 @@ public final class MainViewModel implements FailureHandler {
     }
 
     @Override
-    public void failed(Throwable e) {
+    public void failed(Throwable e, String source) {
         notification.set(ErrorText.sentence(e));
+        notificationSource = source == null ? "" : source;
         if (ErrorText.isUnauthorized(e) && !offeringReconnect && !reconnectDeclined) {
             status.set("Session rejected by " + (active.get() == null ? "the server" : active.get().name()));
             offeringReconnect = true; // several calls failing together ask once
             try {
                 String who = active.get() == null ? "the server" : "\u201C" + active.get().name() + "\u201D";
+                String why = credentialsWorked
+                        ? "The credentials for " + who + " worked before: they may have expired or been revoked."
+                        : "The server did not accept the credentials for " + who + ": check that they are right.";
                 boolean again = dialogs.show(new ReconnectDialog(new ReconnectDialog.Prompt(ErrorText.sentence(e)
-                        + "\n\nThe credentials for " + who + " may have expired or been revoked. Reconnect?")))
-                        .orElse(false);
+                        + "\n\n" + why + " Reconnect?"))).orElse(false);
                 if (again) {
                     openConnections();
                 } else {
@@ -142,12 +169,28 @@ public final class MainViewModel implements FailureHandler {
     }
 
     @Override
+    public void succeeded(String source) {
+        if (Workspace.LOAD.equals(source) || ProjectListViewModel.LOAD.equals(source)) {
+            credentialsWorked = true;
+        }
+        if (!notificationSource.isEmpty() && notificationSource.equals(source)) {
+            clearNotification(); // the banner's failure is no longer true
+        }
+    }
+
+    @Override
     public void notice(String sentence) {
         notification.set(sentence);
+        notificationSource = "";
     }
 
     public void dismissNotification() {
+        clearNotification();
+    }
+
+    private void clearNotification() {
         notification.set("");
+        notificationSource = "";
     }
 
     public ObservableList<ConnectionProfile> profiles() {

@@ -4,6 +4,9 @@ import io.keyward.model.Environment;
 import io.keyward.model.Project;
 import io.keyward.ui.common.Fx;
 import javafx.beans.value.ObservableValue;
+import io.keyward.session.ResourceList;
+import io.keyward.ui.common.ListStateText;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -22,8 +25,9 @@ public final class ProjectListView {
     private final TextField filter;
 
     /** @param showEnvironments whether the backend has environments; without, the list below is hidden */
-    public ProjectListView(ProjectListViewModel vm, ObservableList<Environment> environments,
+    public ProjectListView(ProjectListViewModel vm, ResourceList<Environment> environmentList,
                            ObservableValue<Boolean> showEnvironments) {
+        ObservableList<Environment> environments = environmentList.items();
         filter = TextFields.createClearableTextField();
         filter.setId("project-filter");
         filter.setPromptText("Filter projects");
@@ -70,7 +74,47 @@ public final class ProjectListView {
                         + (e.accessUrl() == null ? "" : "\n" + e.accessUrl())));
             }
         });
-        envs.setPlaceholder(new Label("No project selected"));
+        Label envPlaceholder = new Label();
+        envPlaceholder.textProperty().bind(Bindings.createStringBinding(() -> ListStateText.placeholder(
+                environmentList.state(), "environments"), environmentList.stateProperty()));
+        envs.setPlaceholder(envPlaceholder);
+        Runnable envStale = () -> {
+            envs.getStyleClass().remove("stale");
+            if (environmentList.state().isStale()) {
+                envs.getStyleClass().add("stale");
+            }
+        };
+        environmentList.stateProperty().addListener((o, a, b) -> envStale.run());
+
+        // The project list's own state: a failed listing keeps its rows, marked stale, with Retry.
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.list().state().status()) {
+            case IDLE -> "Not connected.";
+            case LOADING -> "Loading the projects\u2026";
+            case LOADED -> "This connection sees no projects.";
+            case FAILED -> "The projects could not be loaded.";
+        }, vm.list().stateProperty()));
+        list.setPlaceholder(placeholder);
+        Label failure = Fx.bound(Bindings.createStringBinding(() -> vm.list().state().isFailed()
+                ? "Could not list the projects: " + vm.list().state().error()
+                + (vm.list().state().loadedAt() == null ? "" : " The list below may be out of date.") : "",
+                vm.list().stateProperty()), "inline-error");
+        failure.setId("projects-failure");
+        javafx.scene.control.Button retry = new javafx.scene.control.Button("Retry");
+        retry.setId("projects-retry");
+        retry.setOnAction(e -> vm.load());
+        retry.visibleProperty().bind(failure.visibleProperty());
+        retry.managedProperty().bind(failure.visibleProperty());
+        vm.list().stateProperty().addListener((o, a, b) -> {
+            list.getStyleClass().remove("stale");
+            if (b.isStale()) {
+                list.getStyleClass().add("stale");
+            }
+        });
+        count.textProperty().unbind();
+        count.textProperty().bind(Bindings.createStringBinding(() -> vm.list().state().isFailed() ? "? projects"
+                : vm.filter().countProperty().get(), vm.list().stateProperty(), vm.filter().countProperty()));
 
         Label title = new Label("Projects");
         title.getStyleClass().add("pane-title");
@@ -79,7 +123,7 @@ public final class ProjectListView {
             n.visibleProperty().bind(showEnvironments);
             n.managedProperty().bind(n.visibleProperty());
         }
-        root = new VBox(6, new HBox(8, title, Fx.grow(), count), filter, list, envHeading, envs);
+        root = new VBox(6, new HBox(8, title, Fx.grow(), count), failure, retry, filter, list, envHeading, envs);
         VBox.setVgrow(list, Priority.ALWAYS);
         root.setPadding(new Insets(8));
         root.setPrefWidth(250);

@@ -2,25 +2,33 @@ package io.keyward.ui.projects;
 
 import io.keyward.gateway.GatewayClient;
 import io.keyward.model.Project;
+import io.keyward.session.ErrorText;
 import io.keyward.session.FailureHandler;
+import io.keyward.session.ResourceList;
 import io.keyward.session.TaskSlot;
 import io.keyward.session.Workspace;
 import io.keyward.ui.common.TableFilter;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The projects list with filter-as-you-type; selecting one opens it in the workspace. */
+/**
+ * The projects list with filter-as-you-type; selecting one opens it in the workspace. A list that
+ * fails to load keeps its last good rows, marked stale, and the open project stays open.
+ */
 public final class ProjectListViewModel {
+
+    /** Where a failure to list projects is reported, so its banner clears when a later listing succeeds. */
+    public static final String LOAD = "projects";
 
     private final Workspace workspace;
     private final FailureHandler failures;
-    private final ObservableList<Project> projects = FXCollections.observableArrayList();
+    private final ResourceList<Project> list = new ResourceList<>();
+    private final ObservableList<Project> projects = list.items();
     private final TableFilter<Project> filter;
     private final ObjectProperty<Project> selected = new SimpleObjectProperty<>();
     private final TaskSlot loading;
@@ -45,22 +53,36 @@ public final class ProjectListViewModel {
         GatewayClient client = workspace.client();
         if (client == null) {
             loading.cancel();
-            projects.clear();
+            list.reset();
             closeProject();
             return;
         }
+        if (!projectsOf(client)) {
+            // Another connection's projects must not stand in this one's list; and the selection goes
+            // with them, or an equal project of the new listing would be no change and open nothing.
+            list.reset();
+            selected.set(null);
+        }
+        shownFor = client;
+        list.loading();
         loading.run(client::listProjects, this::show, e -> {
-            projects.clear();
-            closeProject();
-            failures.failed(e);
+            list.failed(ErrorText.sentence(e));
+            failures.failed(e, LOAD);
         });
     }
 
-    private void show(List<Project> list) {
+    private GatewayClient shownFor;
+
+    private boolean projectsOf(GatewayClient client) {
+        return shownFor == client;
+    }
+
+    private void show(List<Project> rows) {
         Project open = workspace.project();
-        projects.setAll(list);
-        Project keep = list.stream().filter(p -> p.sameAs(open)).findFirst()
-                .orElse(list.isEmpty() ? null : list.get(0));
+        list.loaded(rows, workspace.clock().instant());
+        failures.succeeded(LOAD);
+        Project keep = rows.stream().filter(p -> p.sameAs(open)).findFirst()
+                .orElse(rows.isEmpty() ? null : rows.get(0));
         if (keep == null) {
             closeProject();
             return;
@@ -83,6 +105,10 @@ public final class ProjectListViewModel {
 
     public ObservableList<Project> projects() {
         return projects;
+    }
+
+    public ResourceList<Project> list() {
+        return list;
     }
 
     public TableFilter<Project> filter() {

@@ -181,7 +181,9 @@ class ConnectionsViewModelTest {
         assertFalse(vm.testOkProperty().get());
         assertFalse(vm.testingProperty().get());
         String text = vm.testResultProperty().get();
-        assertEquals("Loading projects failed: Invalid token (HTTP 401).", text);
+        // A first attempt's 401 reads as "not accepted, check it", not as a revoked session.
+        assertEquals("Loading projects failed: Invalid token (HTTP 401). The server did not accept the personal "
+                + "token: check it.", text);
         assertFalse(text.contains("not-the-token"));
     }
 

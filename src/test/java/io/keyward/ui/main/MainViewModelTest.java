@@ -65,11 +65,12 @@ class MainViewModelTest {
         assertEquals(1, fx.dialogs.reconnectOffers.size());
         String offer = fx.dialogs.reconnectOffers.get(0);
         assertTrue(offer.startsWith(REJECTED), offer);
-        assertTrue(offer.contains("The credentials for \u201CDemo sandbox\u201D may have expired or been revoked."),
+        assertTrue(offer.contains("The credentials for \u201CDemo sandbox\u201D worked before: they may have expired or been revoked."),
                 offer);
         assertEquals("Session rejected by Demo sandbox", main.statusProperty().get());
         assertTrue(fx.dialogs.connectionsDialogs.isEmpty(), "declined: no connections dialog");
-        assertTrue(main.projects().projects().isEmpty());
+        assertFalse(main.projects().projects().isEmpty(), "the last good listing stays, marked stale");
+        assertTrue(main.projects().list().state().isStale());
         assertFalse(main.busyProperty().get());
         assertNoSecretVisible();
     }

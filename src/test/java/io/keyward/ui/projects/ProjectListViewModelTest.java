@@ -142,14 +142,17 @@ class ProjectListViewModelTest {
     }
 
     @Test
-    void aFailedLoadEmptiesTheListsAndSaysWhy() {
+    void aFailedListingKeepsTheProjectsMarkedStaleAndSaysWhy() {
+        List<String> before = vm.projects().stream().map(Project::name).toList();
+        String open = ws.project().name();
         fx.faults().setErrorRate(1.0);
 
         fx.main.refresh();
 
-        assertTrue(vm.projects().isEmpty());
-        assertNull(ws.project());
-        assertTrue(ws.keys().isEmpty() && ws.jwks().isEmpty() && ws.credentials().isEmpty());
+        assertEquals(before, vm.projects().stream().map(Project::name).toList(), "never shown as empty");
+        assertTrue(vm.list().state().isStale());
+        assertTrue(vm.list().state().error().endsWith("(HTTP 500)."), vm.list().state().error());
+        assertEquals(open, ws.project().name(), "the open project stays open");
         assertEquals("Loading projects failed: An unexpected error occurred (HTTP 500).",
                 fx.main.notificationProperty().get());
         assertFalse(vm.loadingProperty().get());
@@ -158,8 +161,9 @@ class ProjectListViewModelTest {
         fx.faults().reset();
         fx.main.refresh();
         assertFalse(vm.projects().isEmpty());
-        assertEquals(vm.projects().get(0).name(), ws.project().name());
-        assertEquals("", fx.main.notificationProperty().get());
+        assertEquals(io.keyward.session.ListState.Status.LOADED, vm.list().state().status());
+        assertEquals(open, ws.project().name());
+        assertEquals("", fx.main.notificationProperty().get(), "the banner cleared with the listing that succeeded");
     }
 
     @Test

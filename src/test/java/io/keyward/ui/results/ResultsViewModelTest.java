@@ -140,7 +140,7 @@ class ResultsViewModelTest {
     @Test
     void aMutationWithoutDeploymentResultSaysSo() {
         ResultLog standalone = new ResultLog(Clock.fixed(SandboxFixture.NOW, ZoneOffset.UTC));
-        ResultLog.Scope scope = new ResultLog.Scope("Lab (Apinizer, https://lab.example)", "p", true);
+        ResultLog.Scope scope = new ResultLog.Scope("Lab (Apinizer, https://lab.example)", "admin", "p", true);
         ResultEntry e = standalone.record(scope, "Delete JWK", "p / j", new MutationResult(true, null));
         assertEquals(ResultEntry.Outcome.SUCCEEDED, e.outcome());
         assertEquals("The server reported no per-environment deployment result.", e.message());

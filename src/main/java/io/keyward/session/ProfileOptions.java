@@ -1,0 +1,27 @@
+package io.keyward.session;
+
+import io.keyward.gateway.ConnectionSettings;
+
+import java.time.Duration;
+
+/**
+ * A connection profile's patience and limits: how long a read and a change may take, and how large an
+ * answer may be. Per profile, because a manager behind a slow proxy or with many environments to
+ * deploy to needs more than the defaults.
+ */
+public record ProfileOptions(Duration readTimeout, Duration changeTimeout, int maxResponseMiB) {
+
+    public static final ProfileOptions DEFAULTS = new ProfileOptions(ConnectionSettings.DEFAULT_READ_TIMEOUT,
+            ConnectionSettings.DEFAULT_MUTATION_TIMEOUT,
+            (int) (ConnectionSettings.DEFAULT_MAX_RESPONSE_BYTES / (1024 * 1024)));
+
+    public ProfileOptions {
+        readTimeout = readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()
+                ? ConnectionSettings.DEFAULT_READ_TIMEOUT : readTimeout;
+        changeTimeout = changeTimeout == null || changeTimeout.isNegative() || changeTimeout.isZero()
+                ? ConnectionSettings.DEFAULT_MUTATION_TIMEOUT : changeTimeout;
+        if (maxResponseMiB <= 0) {
+            maxResponseMiB = (int) (ConnectionSettings.DEFAULT_MAX_RESPONSE_BYTES / (1024 * 1024));
+        }
+    }
+}

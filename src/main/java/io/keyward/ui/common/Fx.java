@@ -55,6 +55,22 @@ public final class Fx {
         return box;
     }
 
+    /** Puts text on the system clipboard (FX thread); nothing for empty text. */
+    public static void toClipboard(String text) {
+        if (text != null && !text.isEmpty()) {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(text);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    /** A menu item for a row's context menu. */
+    public static javafx.scene.control.MenuItem item(String text, Runnable action) {
+        javafx.scene.control.MenuItem m = new javafx.scene.control.MenuItem(text);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
     public static Region grow() {
         Region r = new Region();
         javafx.scene.layout.HBox.setHgrow(r, Priority.ALWAYS);

@@ -6,6 +6,15 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -36,6 +45,7 @@ public final class ListPane<T> {
     private final HBox actions = new HBox(6);
     private final HBox filters = new HBox(8);
     private final SplitPane split;
+    private Node details;
 
     /**
      * @param plural  what the rows are, for the state texts ("keys")
@@ -93,6 +103,7 @@ public final class ListPane<T> {
         failureBar.visibleProperty().bind(failure.textProperty().isNotEmpty());
         failureBar.managedProperty().bind(failureBar.visibleProperty());
 
+        this.details = details;
         VBox detailsBox = new VBox(4, Fx.heading("Details"), details);
         detailsBox.setPadding(new Insets(0, 0, 0, 6));
         VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
@@ -105,6 +116,69 @@ public final class ListPane<T> {
         top.setPadding(new Insets(6, 6, 6, 6));
         root.setTop(new VBox(top, failureBar));
         root.setCenter(split);
+    }
+
+    /**
+     * Row actions: a context menu on the table (Copy row first, then {@code items}), Ctrl+C copying the
+     * selected row as text while the table has the focus, and {@code onOpen} on a double-click or Enter.
+     */
+    public void rowActions(Runnable onOpen, MenuItem... items) {
+        MenuItem copyRow = new MenuItem("Copy row\tCtrl+C");
+        copyRow.setOnAction(e -> Fx.toClipboard(rowText()));
+        ContextMenu menu = new ContextMenu(copyRow);
+        if (items.length > 0) {
+            menu.getItems().add(new SeparatorMenuItem());
+            menu.getItems().addAll(items);
+        }
+        menu.setOnShowing(e -> copyRow.setDisable(table.getSelectionModel().getSelectedItem() == null));
+        table.setContextMenu(menu);
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.C && table.getSelectionModel().getSelectedItem() != null) {
+                Fx.toClipboard(rowText());
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && onOpen != null && table.getSelectionModel().getSelectedItem() != null) {
+                onOpen.run();
+                e.consume();
+            }
+        });
+        // Not through a row factory: a tab may have its own (for styling); the click's row is found instead.
+        table.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && onOpen != null
+                    && onRow(e.getPickResult().getIntersectedNode())) {
+                onOpen.run();
+            }
+        });
+    }
+
+    private static boolean onRow(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (x instanceof TableRow<?> row) {
+                return !row.isEmpty();
+            }
+        }
+        return false;
+    }
+
+    /** The selected row as "Column: value" lines, as the table shows it. */
+    public String rowText() {
+        T item = table.getSelectionModel().getSelectedItem();
+        if (item == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (TableColumn<T, ?> c : table.getColumns()) {
+            Object v = c.getCellObservableValue(item) == null ? null : c.getCellObservableValue(item).getValue();
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(c.getText()).append(": ").append(v == null ? "" : v);
+        }
+        return sb.toString();
+    }
+
+    /** Gives the details pane the focus (a double-click on a row "opens" its details). */
+    public void focusDetails() {
+        details.requestFocus();
     }
 
     /** Details as selectable text: an id or a kid can be copied by hand. */
@@ -137,7 +211,36 @@ public final class ListPane<T> {
     }
 
     public void addActions(Node... nodes) {
-        actions.getChildren().addAll(nodes);
+        for (Node n : nodes) {
+            // A disabled control shows no tooltip, so the reason sits on a wrapper that stays enabled.
+            javafx.scene.layout.StackPane wrapper = new javafx.scene.layout.StackPane(n);
+            wrapper.getStyleClass().add("action-wrapper");
+            Runnable tip = () -> {
+                String why = disabledReason.get();
+                if (why == null || why.isEmpty()) {
+                    javafx.scene.control.Tooltip.uninstall(wrapper, wrapperTips.get(wrapper));
+                    wrapperTips.remove(wrapper);
+                } else if (!wrapperTips.containsKey(wrapper)) {
+                    javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip();
+                    t.textProperty().bind(Bindings.concat("Not available: ", disabledReason));
+                    t.setWrapText(true);
+                    t.setMaxWidth(420);
+                    javafx.scene.control.Tooltip.install(wrapper, t);
+                    wrapperTips.put(wrapper, t);
+                }
+            };
+            disabledReason.addListener((o, a, b) -> tip.run());
+            tip.run();
+            actions.getChildren().add(wrapper);
+        }
+    }
+
+    private final javafx.beans.property.StringProperty disabledReason = new javafx.beans.property.SimpleStringProperty("");
+    private final java.util.Map<Node, javafx.scene.control.Tooltip> wrapperTips = new java.util.HashMap<>();
+
+    /** Why the tab's changing actions are disabled (e.g. a read-only connection), shown as their tooltip. */
+    public void bindDisabledReason(ObservableValue<String> reason) {
+        disabledReason.bind(reason);
     }
 
     public BorderPane root() {

@@ -14,6 +14,7 @@ public final class CredentialListView {
     public CredentialListView(CredentialListViewModel vm) {
         pane = new ListPane<>("credentials", "credentials", vm.filter(), vm.selectedProperty(), vm.stateProperty(),
                 vm.zone(), vm::retry, ListPane.detailsText("credentials-details", vm.detailsProperty()));
+        pane.bindDisabledReason(vm.readOnlyReasonProperty());
         var t = pane.table();
         t.getColumns().add(Fx.column("Username", 170, Credential::username));
         t.getColumns().add(Fx.column("Full name", 150, c -> c.fullName() == null ? "" : c.fullName()));
@@ -34,6 +35,16 @@ public final class CredentialListView {
             menu.setOnShowing(e -> remove.setDisable(!vm.canRemove(slot)));
             pane.addActions(menu);
         }
+        java.util.List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>();
+        items.add(Fx.item("Copy username", () -> Fx.toClipboard(vm.selectedProperty().get().username())));
+        for (CredentialSlot slot : CredentialSlot.values()) {
+            MenuItem set = Fx.item("Set " + slot.label() + " JWK\u2026", () -> vm.setJwk(slot));
+            set.disableProperty().bind(vm.canSetProperty().not());
+            MenuItem remove = Fx.item("Remove " + slot.label() + " JWK\u2026", () -> vm.removeJwk(slot));
+            items.add(set);
+            items.add(remove);
+        }
+        pane.rowActions(pane::focusDetails, items.toArray(MenuItem[]::new));
     }
 
     public ListPane<Credential> pane() {

@@ -49,8 +49,8 @@ public final class CredentialListViewModel {
         this.filter = new TableFilter<>(workspace.credentials(), c -> Stream.concat(Stream.of(c.username(), c.fullName(),
                 c.email(), c.description(), slot(c, CredentialSlot.VALIDATION), slot(c, CredentialSlot.ENCRYPTION)),
                 c.roles().stream()), "credential", "credentials");
-        canSet = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
-                selected, mutations.runningProperty());
+        canSet = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning()
+                && !workspace.isReadOnly(), selected, mutations.runningProperty(), workspace.readOnlyProperty());
         details = Bindings.createStringBinding(this::describeSelection, selected);
         Selections.follow(filter.items(), selected,
                 (a, b) -> Selections.sameIdOrName(a.id(), a.username(), b.id(), b.username()));
@@ -104,7 +104,8 @@ public final class CredentialListViewModel {
     /** Removal is offered unless the server reports the slot as empty. */
     public boolean canRemove(CredentialSlot slot) {
         Credential c = selected.get();
-        return c != null && !mutations.isRunning() && (!c.slotsReported() || c.jwks().nameIn(slot) != null);
+        return c != null && !mutations.isRunning() && !workspace.isReadOnly()
+                && (!c.slotsReported() || c.jwks().nameIn(slot) != null);
     }
 
     public void setJwk(CredentialSlot slot) {
@@ -196,6 +197,11 @@ public final class CredentialListViewModel {
 
     public java.time.ZoneId zone() {
         return workspace.clock().getZone();
+    }
+
+    /** Why changes are not possible through this connection ("" while they are). */
+    public javafx.beans.property.ReadOnlyStringProperty readOnlyReasonProperty() {
+        return workspace.readOnlyProperty();
     }
 
     public TableFilter<Credential> filter() {

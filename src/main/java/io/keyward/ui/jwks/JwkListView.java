@@ -13,6 +13,7 @@ public final class JwkListView {
     public JwkListView(JwkListViewModel vm) {
         pane = new ListPane<>("jwks", "JWKs", vm.filter(), vm.selectedProperty(), vm.stateProperty(), vm.zone(),
                 vm::retry, ListPane.detailsText("jwks-details", vm.detailsProperty()));
+        pane.bindDisabledReason(vm.readOnlyReasonProperty());
         var t = pane.table();
         t.getColumns().add(Fx.column("Name", 220, Jwk::name));
         t.getColumns().add(Fx.column("Type", 55, j -> j.type() == null ? "" : j.type()));
@@ -28,6 +29,20 @@ public final class JwkListView {
         delete.disableProperty().bind(vm.canChangeProperty().not());
         delete.setOnAction(e -> vm.deleteSelected());
         pane.addActions(edit, delete);
+        javafx.scene.control.MenuItem editItem = Fx.item("Rename / describe\u2026", vm::editSelected);
+        javafx.scene.control.MenuItem deleteItem = Fx.item("Delete JWK\u2026", vm::deleteSelected);
+        editItem.disableProperty().bind(vm.canChangeProperty().not());
+        deleteItem.disableProperty().bind(vm.canChangeProperty().not());
+        pane.rowActions(() -> {
+            if (vm.canChangeProperty().get()) {
+                vm.editSelected();
+            } else {
+                pane.focusDetails();
+            }
+        }, Fx.item("Copy name", () -> Fx.toClipboard(vm.selectedProperty().get().name())),
+                Fx.item("Copy kid", () -> Fx.toClipboard(vm.selectedProperty().get().kid())),
+                Fx.item("Copy public JWK (JSON)", () -> vm.copyPublicJwk(Fx::toClipboard)),
+                editItem, deleteItem);
         t.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && vm.canChangeProperty().get()) {
                 e.consume();

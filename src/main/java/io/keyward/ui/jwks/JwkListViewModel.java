@@ -45,8 +45,8 @@ public final class JwkListViewModel {
         this.failures = failures;
         this.filter = new TableFilter<>(workspace.jwks(), j -> Stream.of(j.name(), j.description(), j.type(), j.kid(),
                 j.sourceType().name()), "JWK", "JWKs");
-        canChange = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
-                selected, mutations.runningProperty());
+        canChange = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning()
+                && !workspace.isReadOnly(), selected, mutations.runningProperty(), workspace.readOnlyProperty());
         details = Bindings.createStringBinding(this::describeSelection, selected, workspace.keys(),
                 workspace.credentials());
         Selections.follow(filter.items(), selected,
@@ -99,6 +99,30 @@ public final class JwkListViewModel {
                                 Selections.sameIdOrName(x.id(), x.name(), j.id(), j.name())), "JWK \u201C" + j.name() + "\u201D"));
             }
         });
+    }
+
+    /** Reads the selected JWK's public material and hands its public JWK JSON to {@code sink} (the clipboard). */
+    public void copyPublicJwk(java.util.function.Consumer<String> sink) {
+        Jwk jwk = selected.get();
+        Project project = workspace.project();
+        Connection connection = workspace.connection();
+        if (jwk == null || project == null || connection == null) {
+            return;
+        }
+        var api = connection.client().jwks().orElseThrow();
+        io.keyward.session.BackgroundTask.of(() -> api.getJwk(project, jwk.name()))
+                .onSuccess(full -> {
+                    String json = PublicJwk.json(full);
+                    if (json == null) {
+                        workspace.notice("JWK \u201C" + jwk.name() + "\u201D has no public part to copy"
+                                + (full.type() != null && full.type().equalsIgnoreCase("oct") ? " (it is a symmetric key)." : "."));
+                    } else {
+                        sink.accept(json);
+                        workspace.notice("Copied the public JWK of \u201C" + jwk.name() + "\u201D (public members only).");
+                    }
+                })
+                .onFailure(failures::failed)
+                .executeWith(workspace.executor());
     }
 
     public void editSelected() {
@@ -159,6 +183,11 @@ public final class JwkListViewModel {
 
     public java.time.ZoneId zone() {
         return workspace.clock().getZone();
+    }
+
+    /** Why changes are not possible through this connection ("" while they are). */
+    public javafx.beans.property.ReadOnlyStringProperty readOnlyReasonProperty() {
+        return workspace.readOnlyProperty();
     }
 
     public TableFilter<Jwk> filter() {

@@ -5,7 +5,6 @@ import io.keyward.ui.common.Fx;
 import io.keyward.ui.common.ListPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextArea;
@@ -53,6 +52,7 @@ public final class JwtKeyListView {
         activeOnly.selectedProperty().bindBidirectional(vm.activeOnlyProperty());
         pane.addFilterControls(activeOnly);
 
+        pane.bindDisabledReason(vm.readOnlyReasonProperty());
         var t = pane.table();
         // Dates only here (the details pane has the times); the id and thumbprint are long, so they come
         // last, where the table's spare width goes.
@@ -107,7 +107,14 @@ public final class JwtKeyListView {
             m.disableProperty().bind(vm.canChangeProperty().not());
         }
         menuCopyId.disableProperty().bind(vm.selectedProperty().isNull());
-        t.setContextMenu(new ContextMenu(menuToggle, menuRename, menuDelete, menuCopyId));
+        MenuItem menuCopyThumbprint = Fx.item("Copy thumbprint", () -> Fx.toClipboard(vm.selectedThumbprint()));
+        pane.rowActions(() -> {
+            if (vm.canChangeProperty().get()) {
+                vm.rename();
+            } else {
+                pane.focusDetails();
+            }
+        }, menuCopyId, menuCopyThumbprint, menuToggle, menuRename, menuDelete);
         t.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && vm.canChangeProperty().get()) {
                 e.consume();

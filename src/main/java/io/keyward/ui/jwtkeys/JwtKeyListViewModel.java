@@ -67,10 +67,10 @@ public final class JwtKeyListViewModel {
                 thumbprint(k)), "JWT key", "JWT keys");
         filter.restrictionProperty().bind(Bindings.createObjectBinding(() -> activeOnly.get()
                 ? JwtKey::isActive : k -> true, activeOnly));
-        canCreate = Bindings.createBooleanBinding(() -> workspace.project() != null && !mutations.isRunning(),
-                workspace.projectProperty(), mutations.runningProperty());
-        canChange = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
-                selected, mutations.runningProperty());
+        canCreate = Bindings.createBooleanBinding(() -> workspace.project() != null && !mutations.isRunning()
+                && !workspace.isReadOnly(), workspace.projectProperty(), mutations.runningProperty(), workspace.readOnlyProperty());
+        canChange = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning()
+                && !workspace.isReadOnly(), selected, mutations.runningProperty(), workspace.readOnlyProperty());
         details = Bindings.createStringBinding(this::describeSelection, selected);
         pem = Bindings.createStringBinding(() -> selected.get() == null || selected.get().publicKeyPem() == null ? ""
                 : selected.get().publicKeyPem().strip(), selected);
@@ -278,6 +278,11 @@ public final class JwtKeyListViewModel {
 
     public java.time.ZoneId zone() {
         return workspace.clock().getZone();
+    }
+
+    /** Why changes are not possible through this connection ("" while they are). */
+    public javafx.beans.property.ReadOnlyStringProperty readOnlyReasonProperty() {
+        return workspace.readOnlyProperty();
     }
 
     public TableFilter<JwtKey> filter() {

@@ -13,6 +13,7 @@ public final class KeyListView {
     public KeyListView(KeyListViewModel vm) {
         pane = new ListPane<>("keys", "keys", vm.filter(), vm.selectedProperty(), vm.stateProperty(), vm.zone(),
                 vm::retry, ListPane.detailsText("keys-details", vm.detailsProperty()));
+        pane.bindDisabledReason(vm.readOnlyReasonProperty());
         var t = pane.table();
         t.getColumns().add(Fx.column("Name", 220, CryptoKey::name));
         t.getColumns().add(Fx.column("Type", 70, k -> k.keyType() == null ? "" : k.keyType()));
@@ -23,6 +24,12 @@ public final class KeyListView {
         delete.disableProperty().bind(vm.canDeleteProperty().not());
         delete.setOnAction(e -> vm.deleteSelected());
         pane.addActions(delete);
+        javafx.scene.control.MenuItem deleteItem = Fx.item("Delete key\u2026", vm::deleteSelected);
+        deleteItem.disableProperty().bind(vm.canDeleteProperty().not());
+        pane.rowActions(pane::focusDetails,
+                Fx.item("Copy name", () -> Fx.toClipboard(vm.selectedProperty().get().name())),
+                Fx.item("Copy id", () -> Fx.toClipboard(vm.selectedProperty().get().id())),
+                deleteItem);
         t.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && vm.canDeleteProperty().get()) {
                 e.consume();

@@ -41,8 +41,8 @@ public final class KeyListViewModel {
         this.filter = new TableFilter<>(workspace.keys(),
                 k -> Stream.concat(Stream.of(k.name(), k.description(), k.keyType()), k.environmentNames().stream()),
                 "key", "keys");
-        canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning(),
-                selected, mutations.runningProperty());
+        canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning()
+                && !workspace.isReadOnly(), selected, mutations.runningProperty(), workspace.readOnlyProperty());
         details = Bindings.createStringBinding(this::describeSelection, selected, workspace.jwks());
         Selections.follow(filter.items(), selected,
                 (a, b) -> Selections.sameIdOrName(a.id(), a.name(), b.id(), b.name()));
@@ -111,6 +111,11 @@ public final class KeyListViewModel {
 
     public java.time.ZoneId zone() {
         return workspace.clock().getZone();
+    }
+
+    /** Why changes are not possible through this connection ("" while they are). */
+    public javafx.beans.property.ReadOnlyStringProperty readOnlyReasonProperty() {
+        return workspace.readOnlyProperty();
     }
 
     public TableFilter<CryptoKey> filter() {

@@ -68,7 +68,7 @@ public final class MainViewModel implements FailureHandler {
         this.dialogs = dialogs;
         this.workspace = new Workspace(executor, this, clock);
         this.resultLog = new ResultLog(clock);
-        this.results = new ResultsViewModel(resultLog);
+        this.results = new ResultsViewModel(resultLog, dialogs);
         this.mutations = new MutationRunner(workspace, resultLog, this);
         this.projects = new ProjectListViewModel(workspace, this);
         this.keys = new KeyListViewModel(workspace, mutations, dialogs, this);

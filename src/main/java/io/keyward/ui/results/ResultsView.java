@@ -17,7 +17,6 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
@@ -61,7 +60,8 @@ public final class ResultsView {
         tree.getColumns().add(col("Action", 190, r -> r.isEntry() ? r.entry().action()
                 : r.isDetail() ? "Server says" : r.environment().environment()));
         tree.getColumns().add(col("Target", 240, r -> r.isEntry() ? r.entry().target() : ""));
-        tree.getColumns().add(col("Outcome", 220, r -> r.isEntry() ? r.entry().outcome().label()
+        tree.getColumns().add(col("Connection", 140, r -> r.isEntry() ? connectionName(r.entry()) : ""));
+        tree.getColumns().add(col("Outcome", 200, r -> r.isEntry() ? r.entry().outcome().label()
                 : r.isDetail() ? "" : r.environment().success() ? "OK" : "FAILED"));
         tree.getColumns().add(col("Message", 380, r -> r.isEntry() ? r.entry().message()
                 : r.isDetail() ? r.detail() : r.environment().message()));
@@ -70,15 +70,20 @@ public final class ResultsView {
             @Override
             protected void updateItem(Row row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("result-failed", "result-partial", "env-failed");
+                getStyleClass().removeAll("result-failed", "result-partial", "env-failed", "result-unknown");
+                setTooltip(null);
                 if (empty || row == null) {
                     return;
                 }
                 if (row.isEntry()) {
+                    setTooltip(new javafx.scene.control.Tooltip(row.entry().connection()
+                            + (row.entry().user().isBlank() ? "" : ", as " + row.entry().user())));
                     if (row.entry().outcome() == ResultEntry.Outcome.FAILED) {
                         getStyleClass().add("result-failed");
                     } else if (row.entry().outcome() == ResultEntry.Outcome.COMPLETED_WITH_DEPLOYMENT_FAILURES) {
                         getStyleClass().add("result-partial");
+                    } else if (row.entry().outcome() == ResultEntry.Outcome.UNKNOWN) {
+                        getStyleClass().add("result-unknown");
                     }
                 } else if (!row.isDetail() && !row.environment().success()) {
                     getStyleClass().add("env-failed");
@@ -88,14 +93,21 @@ public final class ResultsView {
         vm.entries().addListener((ListChangeListener<ResultEntry>) c -> rebuild());
         rebuild();
 
-        MenuItem copy = new MenuItem("Copy details");
-        copy.setAccelerator(KeyCombination.keyCombination("Shortcut+C"));
+        // No accelerator on the menu item: a context menu's accelerator is the whole window's, and
+        // Ctrl+C must copy what has the focus (a table row, selected details text), not a result.
+        MenuItem copy = new MenuItem("Copy details\tCtrl+C");
         copy.setOnAction(e -> copySelection());
+        MenuItem checkAgain = new MenuItem("Check again");
+        checkAgain.setId("check-again");
+        checkAgain.setOnAction(e -> selectedEntries().stream().filter(vm::canCheck).forEach(vm::check));
         MenuItem copyRequestId = new MenuItem("Copy request id");
         copyRequestId.setId("copy-request-id");
         copyRequestId.setOnAction(e -> toClipboard(vm.requestIds(selectedEntries())));
-        ContextMenu menu = new ContextMenu(copy, copyRequestId);
-        menu.setOnShowing(e -> copyRequestId.setDisable(vm.requestIds(selectedEntries()).isEmpty()));
+        ContextMenu menu = new ContextMenu(copy, copyRequestId, checkAgain);
+        menu.setOnShowing(e -> {
+            copyRequestId.setDisable(vm.requestIds(selectedEntries()).isEmpty());
+            checkAgain.setDisable(selectedEntries().stream().noneMatch(vm::canCheck));
+        });
         tree.setContextMenu(menu);
         tree.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
@@ -108,16 +120,32 @@ public final class ResultsView {
         copyButton.setId("copy-results");
         copyButton.disableProperty().bind(tree.getSelectionModel().selectedItemProperty().isNull());
         copyButton.setOnAction(e -> copySelection());
+        Button checkButton = new Button("Check again");
+        checkButton.setId("check-results");
+        checkButton.setTooltip(new javafx.scene.control.Tooltip(
+                "Ask the server again whether a change whose answer was lost happened"));
+        checkButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selectedEntries().stream().noneMatch(vm::canCheck),
+                tree.getSelectionModel().getSelectedItems(), vm.entries()));
+        checkButton.setOnAction(e -> selectedEntries().stream().filter(vm::canCheck).forEach(vm::check));
         Button clear = new Button("Clear");
-        clear.setOnAction(e -> vm.entries().clear());
+        clear.setId("clear-results");
+        clear.setOnAction(e -> vm.clear());
         clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.entries()));
         Label title = new Label("Results");
         title.getStyleClass().add("pane-title");
-        HBox header = new HBox(8, title, Fx.grow(), copyButton, clear);
+        HBox header = new HBox(8, title, Fx.grow(), checkButton, copyButton, clear);
         header.setPadding(new Insets(4, 6, 4, 6));
         root.setTop(header);
         root.setCenter(tree);
         root.setPrefHeight(190);
+    }
+
+    /** The profile's name: the part of "Name (Gateway, URL)" before the server, which the tooltip shows whole. */
+    static String connectionName(ResultEntry e) {
+        String c = e.connection();
+        int paren = c.lastIndexOf(" (");
+        return paren > 0 ? c.substring(0, paren) : c;
     }
 
     private static TreeTableColumn<Row, String> col(String title, double width, Function<Row, String> f) {

@@ -2,6 +2,8 @@ package io.keyward.ui.results;
 
 import io.keyward.session.ResultEntry;
 import io.keyward.session.ResultLog;
+import io.keyward.ui.common.ConfirmDialog;
+import io.keyward.ui.common.DialogService;
 import javafx.collections.ObservableList;
 
 import java.time.ZoneId;
@@ -11,9 +13,36 @@ import java.util.List;
 public final class ResultsViewModel {
 
     private final ResultLog log;
+    private final DialogService dialogs;
 
-    public ResultsViewModel(ResultLog log) {
+    public ResultsViewModel(ResultLog log, DialogService dialogs) {
         this.log = log;
+        this.dialogs = dialogs;
+    }
+
+    /** Empties the list, after asking: it is the session's only record of what was changed. */
+    public void clear() {
+        if (log.entries().isEmpty()) {
+            return;
+        }
+        boolean sure = dialogs.show(new ConfirmDialog(new ConfirmDialog.Prompt("clear-results-dialog",
+                "Clear results", "Clear the " + log.entries().size() + " results shown?",
+                "The list is this session's record of the changes made and what each environment answered. Clearing "
+                        + "it changes nothing on any server, and it cannot be undone.", "Clear results")))
+                .orElse(false);
+        if (sure) {
+            log.entries().clear();
+        }
+    }
+
+    /** Whether the entry's outcome is unknown and can be checked against the server (again). */
+    public boolean canCheck(ResultEntry entry) {
+        return log.canCheck(entry);
+    }
+
+    /** Checks an unknown outcome again; what it finds is added to the entry. */
+    public void check(ResultEntry entry) {
+        log.check(entry);
     }
 
     public ObservableList<ResultEntry> entries() {

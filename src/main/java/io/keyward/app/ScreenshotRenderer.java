@@ -107,10 +107,10 @@ final class ScreenshotRenderer {
         });
         steps.add(() -> snap(stage.getScene().getRoot(), "main-window.png"));
         dialog("delete-key-dialog.png", () -> new DeleteKeyDialog(new DeleteKeyDialogViewModel(
-                Impacts.keyDeletion(key, w.jwks(), w.credentials(), w.environments()))).build(stage));
+                Impacts.keyDeletion(key, w.jwks(), w.credentials(), w.environments())).at(where(w))).build(stage));
         dialog("delete-key-dialog-delete-action.png", () -> {
             DeleteKeyDialogViewModel vm = new DeleteKeyDialogViewModel(
-                    Impacts.keyDeletion(key, w.jwks(), w.credentials(), w.environments()));
+                    Impacts.keyDeletion(key, w.jwks(), w.credentials(), w.environments())).at(where(w));
             vm.actionProperty().set(DerivedJwkPolicy.DELETE);
             vm.confirm().typedProperty().set(key.name());
             var d = new DeleteKeyDialog(vm).build(stage);
@@ -121,20 +121,20 @@ final class ScreenshotRenderer {
             return d;
         });
         dialog("delete-jwk-dialog.png", () -> new DeleteJwkDialog(new DeleteJwkDialogViewModel(
-                Impacts.jwkDeletion(derived, w.keys(), w.credentials(), w.environments()))).build(stage));
+                Impacts.jwkDeletion(derived, w.keys(), w.credentials(), w.environments())).at(where(w))).build(stage));
         dialog("edit-jwk-dialog.png", () -> {
             Set<String> others = w.jwks().stream().map(Jwk::name).filter(n -> !n.equals(derived.name()))
                     .collect(Collectors.toSet());
             EditJwkDialogViewModel vm = new EditJwkDialogViewModel(derived, others, (u, ok, failed) -> { });
             vm.nameProperty().set(others.iterator().next()); // shows the inline uniqueness error
-            return new EditJwkDialog(vm).build(stage);
+            return new EditJwkDialog(vm.at(where(w))).build(stage);
         });
         dialog("remove-credential-jwk-dialog.png", () -> new RemoveCredentialJwkDialog(
                 new RemoveCredentialJwkDialogViewModel(Impacts.slotRemoval(holder, CredentialSlot.VALIDATION,
-                        w.environments()))).build(stage));
+                        w.environments())).at(where(w))).build(stage));
         dialog("set-credential-jwk-dialog.png", () -> {
             SetCredentialJwkDialogViewModel vm = new SetCredentialJwkDialogViewModel(holder, CredentialSlot.ENCRYPTION,
-                    w.jwks(), w.environmentNames());
+                    w.jwks(), w.environmentNames()).at(where(w));
             var d = new SetCredentialJwkDialog(vm).build(stage);
             @SuppressWarnings("unchecked")
             var list = (javafx.scene.control.ListView<Jwk>) d.getDialogPane().lookup("#jwk-choices");
@@ -210,8 +210,7 @@ final class ScreenshotRenderer {
         });
         steps.add(() -> snap(stage.getScene().getRoot(), "main-window-ampersand.png"));
         dialog("create-jwt-key-dialog.png", () -> {
-            var vm = new io.keyward.ui.jwtkeys.CreateJwtKeyDialogViewModel("On " + w.connection().describe()
-                    + ", project \u201C" + w.project().name() + "\u201D.", java.util.Set.of(), context.executor(),
+            var vm = new io.keyward.ui.jwtkeys.CreateJwtKeyDialogViewModel(where(w), java.util.Set.of(), context.executor(),
                     new io.keyward.ui.common.FxDialogService(() -> stage), (k, ok, failed) -> { });
             vm.labelProperty().set("signing-2027");
             vm.pemProperty().set(pem[0]);
@@ -253,8 +252,8 @@ final class ScreenshotRenderer {
                 p -> { })).build(stage));
     }
 
-    private static String where(Workspace w) {
-        return "On " + w.connection().describe() + ", project \u201C" + w.project().name() + "\u201D.";
+    private static io.keyward.ui.common.Where where(Workspace w) {
+        return io.keyward.ui.common.Where.of(w.connection(), w.project());
     }
 
     /** A step that holds the queue until {@code ready}, checking once per settle period. */

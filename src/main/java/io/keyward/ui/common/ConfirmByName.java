@@ -34,4 +34,41 @@ public final class ConfirmByName {
     public boolean matches() {
         return matches.get();
     }
+
+    /** What is wrong with what was typed, in a sentence ("" when it matches): Enter shows it. */
+    public String difference() {
+        String t = typed.get() == null ? "" : typed.get();
+        if (t.equals(name)) {
+            return "";
+        }
+        if (t.isEmpty()) {
+            return "Nothing typed yet.";
+        }
+        if (t.equalsIgnoreCase(name)) {
+            return "Only upper and lower case differ, and they count.";
+        }
+        if (name.startsWith(t)) {
+            int left = name.length() - t.length();
+            return "Not complete: " + left + (left == 1 ? " more character" : " more characters") + " to type.";
+        }
+        if (t.startsWith(name)) {
+            boolean spaces = t.substring(name.length()).isBlank();
+            return "There " + (t.length() - name.length() == 1 ? "is an extra character" : "are extra characters")
+                    + " at the end" + (spaces ? " (spaces count too)." : ".");
+        }
+        int i = 0;
+        while (i < t.length() && i < name.length() && t.charAt(i) == name.charAt(i)) {
+            i++;
+        }
+        return "Differs at character " + (i + 1) + ": \u201C" + show(t, i) + "\u201D typed, \u201C"
+                + show(name, i) + "\u201D expected.";
+    }
+
+    private static String show(String s, int i) {
+        if (i >= s.length()) {
+            return "(end)";
+        }
+        char c = s.charAt(i);
+        return c == ' ' ? "(space)" : String.valueOf(c);
+    }
 }

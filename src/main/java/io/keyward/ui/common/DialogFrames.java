@@ -62,6 +62,12 @@ public final class DialogFrames {
         Button cancel = (Button) d.getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setDefaultButton(true);
         cancel.setCancelButton(true);
+        // Enter presses Cancel, unless the user has moved to the confirming button on purpose (Tab, or
+        // Enter in a name that matches): then Enter presses what has the focus, as on every desktop.
+        confirmButton.focusedProperty().addListener((o, was, now) -> {
+            confirmButton.setDefaultButton(now);
+            cancel.setDefaultButton(!now);
+        });
         d.setResultConverter(b -> b == confirm ? answer.get() : null);
         return d;
     }
@@ -95,8 +101,17 @@ public final class DialogFrames {
         // list that appears) does not reliably mark the dialog pane for layout under every toolkit.
         double[] auto = {-1, -1}; // the size this code last gave the window; another one means the user's
         Runnable fit = () -> fitToContent(d, auto);
+        // Esc cancels whatever has the focus (a list would otherwise keep the key for itself).
+        pane.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                cancel(d);
+            }
+        });
         d.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> {
             Scene scene = pane.getScene();
+            keepButtonsReachable(d);
+            centreOnOwner(d);
             auto[0] = d.getWidth();
             auto[1] = d.getHeight();
             scene.addPostLayoutPulseListener(fit);
@@ -129,6 +144,47 @@ public final class DialogFrames {
         keepOnScreen(d);
         auto[0] = d.getWidth();
         auto[1] = d.getHeight();
+    }
+
+    /** Presses the dialog's cancelling button (Cancel, Not now), or closes it when it has none. */
+    static void cancel(Dialog<?> d) {
+        for (ButtonType t : d.getDialogPane().getButtonTypes()) {
+            if (t.getButtonData() == ButtonBar.ButtonData.CANCEL_CLOSE) {
+                Node b = d.getDialogPane().lookupButton(t);
+                if (b instanceof Button button) {
+                    button.fire();
+                    return;
+                }
+            }
+        }
+        d.close();
+    }
+
+    /** The window cannot be made so small that its buttons or header leave it. */
+    static void keepButtonsReachable(Dialog<?> d) {
+        DialogPane pane = d.getDialogPane();
+        if (!(pane.getScene().getWindow() instanceof javafx.stage.Stage stage)) {
+            return;
+        }
+        Node bar = pane.lookup(".button-bar");
+        double chromeW = d.getWidth() - pane.getScene().getWidth();
+        double chromeH = d.getHeight() - pane.getScene().getHeight();
+        double barW = bar instanceof Region r ? r.prefWidth(-1) : 200;
+        double barH = bar instanceof Region r ? r.prefHeight(-1) : 40;
+        double headerH = pane.getHeader() != null ? pane.getHeader().prefHeight(-1)
+                : pane.lookup(".header-panel") instanceof Region h ? h.prefHeight(-1) : 0;
+        stage.setMinWidth(barW + pane.getPadding().getLeft() + pane.getPadding().getRight() + 24 + chromeW);
+        stage.setMinHeight(headerH + barH + 80 + chromeH); // 80: a few lines of (scrolling) content
+    }
+
+    /** Centred on its owner, on the screen the owner is on (never at 0,0 under the title bar). */
+    static void centreOnOwner(Dialog<?> d) {
+        Window owner = d.getOwner();
+        if (owner != null && owner.isShowing() && owner.getWidth() > 0) {
+            d.setX(owner.getX() + (owner.getWidth() - d.getWidth()) / 2);
+            d.setY(owner.getY() + Math.max(0, (owner.getHeight() - d.getHeight()) / 3));
+        }
+        keepOnScreen(d);
     }
 
     /** Moves the window back onto the screen it is mostly on, title bar first. */
@@ -199,10 +255,51 @@ public final class DialogFrames {
         field.setPromptText(gate.name());
         field.textProperty().bindBidirectional(gate.typedProperty());
         Label match = new Label();
+        match.setId("confirm-hint");
         match.getStyleClass().add("muted");
-        match.textProperty().bind(javafx.beans.binding.Bindings.when(gate.matchesProperty())
-                .then(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " matches.").otherwise(""));
+        match.setWrapText(true);
+        match.setMinHeight(Region.USE_PREF_SIZE);
+        String matched = Character.toUpperCase(what.charAt(0)) + what.substring(1) + " matches.";
+        javafx.beans.property.StringProperty hint = new javafx.beans.property.SimpleStringProperty("");
+        gate.typedProperty().addListener((o, a, b) -> hint.set("")); // typing again clears the last hint
+        match.textProperty().bind(Bindings.createStringBinding(() -> gate.matches()
+                ? matched + " Enter moves to the button; Enter again confirms." : hint.get(),
+                gate.matchesProperty(), hint));
+        // Enter never cancels silently (Cancel is the default button): with a mismatch it says what
+        // differs; with a match it moves to the confirming button, which a second Enter or Space presses.
+        field.setOnAction(e -> {
+            e.consume();
+            if (gate.matches()) {
+                Node danger = field.getScene() == null ? null : field.getScene().lookup(".danger-button");
+                if (danger != null) {
+                    danger.requestFocus();
+                }
+            } else {
+                hint.set(gate.difference());
+            }
+        });
         return new VBox(4, prompt, field, match);
+    }
+
+    /**
+     * Puts "connection · project" under the dialog's header text: every confirmation names the server
+     * and project it acts on, where the eye lands first. Nothing when {@code where} is null.
+     */
+    public static <D extends Dialog<?>> D located(D d, Where where) {
+        if (where == null) {
+            return d;
+        }
+        Label question = new Label(d.getHeaderText());
+        question.getStyleClass().add("dialog-question");
+        question.setWrapText(true);
+        Label place = new Label(where.line());
+        place.setId("where");
+        place.getStyleClass().add("where-text");
+        place.setWrapText(true);
+        VBox header = new VBox(2, question, place);
+        header.getStyleClass().add("header-panel");
+        d.getDialogPane().setHeader(header);
+        return d;
     }
 
     /** "On <connection>, project <p>.": every change names the server it acts on. */

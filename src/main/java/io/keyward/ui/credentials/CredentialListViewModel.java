@@ -8,6 +8,7 @@ import io.keyward.session.OutcomeCheck;
 import io.keyward.session.Snapshot;
 import io.keyward.session.Workspace;
 import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.Where;
 import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
 import javafx.beans.binding.Bindings;
@@ -113,7 +114,7 @@ public final class CredentialListViewModel {
             Snapshot snapshot = current.snapshot();
             Credential c = current.credential();
             SetCredentialJwkDialogViewModel vm = new SetCredentialJwkDialogViewModel(c, slot, snapshot.jwks(),
-                    snapshot.environmentNames());
+                    snapshot.environmentNames()).at(Where.of(snapshot));
             var api = snapshot.client().credentialJwkSlots().orElseThrow();
             dialogs.show(new SetCredentialJwkDialog(vm)).ifPresent(j -> mutations.run(snapshot,
                     "Set " + slot.label() + " JWK", snapshot.project().name() + " / " + c.username() + " \u2190 " + j.name(),
@@ -131,7 +132,7 @@ public final class CredentialListViewModel {
             Snapshot snapshot = current.snapshot();
             Credential c = current.credential();
             RemoveCredentialJwkDialogViewModel vm = new RemoveCredentialJwkDialogViewModel(
-                    Impacts.slotRemoval(c, slot, snapshot.environments()));
+                    Impacts.slotRemoval(c, slot, snapshot.environments())).at(Where.of(snapshot));
             var api = snapshot.client().credentialJwkSlots().orElseThrow();
             if (dialogs.show(new RemoveCredentialJwkDialog(vm)).orElse(false)) {
                 mutations.run(snapshot, "Remove " + slot.label() + " JWK", snapshot.project().name() + " / " + c.username(),

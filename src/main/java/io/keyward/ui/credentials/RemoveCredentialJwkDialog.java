@@ -34,6 +34,7 @@ public final class RemoveCredentialJwkDialog implements DialogView<RemoveCredent
                 DialogFrames.confirmType("Remove JWK"), content, new SimpleBooleanProperty(vm.canConfirm()),
                 () -> Boolean.TRUE);
         d.getDialogPane().setId("remove-credential-jwk-dialog");
+        DialogFrames.located(d, vm.where());
         return d;
     }
 }

@@ -55,4 +55,16 @@ public final class RemoveCredentialJwkDialogViewModel {
     public boolean canConfirm() {
         return !impact.knownEmpty();
     }
+
+    private io.keyward.ui.common.Where where;
+
+    /** The connection and project this dialog acts on, shown in its header. */
+    public io.keyward.ui.common.Where where() {
+        return where;
+    }
+
+    public RemoveCredentialJwkDialogViewModel at(io.keyward.ui.common.Where place) {
+        this.where = place;
+        return this;
+    }
 }

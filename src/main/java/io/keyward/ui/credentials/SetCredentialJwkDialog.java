@@ -52,6 +52,7 @@ public final class SetCredentialJwkDialog implements DialogView<SetCredentialJwk
                 + "\u201D (" + vm.slot().purpose() + ")");
         d.getDialogPane().getStylesheets().add(DialogFrames.STYLESHEET);
         d.getDialogPane().setId("set-credential-jwk-dialog");
+        DialogFrames.located(d, vm.where());
         ButtonType set = new ButtonType("Set JWK", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(set, ButtonType.CANCEL);
         d.getDialogPane().setContent(content);

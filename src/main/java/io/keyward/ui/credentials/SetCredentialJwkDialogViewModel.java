@@ -87,4 +87,16 @@ public final class SetCredentialJwkDialogViewModel {
     public StringBinding summaryProperty() {
         return summary;
     }
+
+    private io.keyward.ui.common.Where where;
+
+    /** The connection and project this dialog acts on, shown in its header. */
+    public io.keyward.ui.common.Where where() {
+        return where;
+    }
+
+    public SetCredentialJwkDialogViewModel at(io.keyward.ui.common.Where place) {
+        this.where = place;
+        return this;
+    }
 }

@@ -41,6 +41,7 @@ public final class DeleteJwkDialog implements DialogView<DeleteJwkDialogViewMode
                 DialogFrames.confirmType("Delete JWK"), content, vm.confirm().matchesProperty(),
                 () -> vm.confirm().matches() ? Boolean.TRUE : null);
         d.getDialogPane().setId("delete-jwk-dialog");
+        DialogFrames.located(d, vm.where());
         return d;
     }
 }

@@ -68,4 +68,16 @@ public final class DeleteJwkDialogViewModel {
     public ConfirmByName confirm() {
         return confirm;
     }
+
+    private io.keyward.ui.common.Where where;
+
+    /** The connection and project this dialog acts on, shown in its header. */
+    public io.keyward.ui.common.Where where() {
+        return where;
+    }
+
+    public DeleteJwkDialogViewModel at(io.keyward.ui.common.Where place) {
+        this.where = place;
+        return this;
+    }
 }

@@ -61,8 +61,8 @@ public final class EditJwkDialog implements DialogView<EditJwkDialogViewModel, B
         VBox content = new VBox(10, form, detach, new HBox(8, saving, general),
                 Fx.wrapping("The JWK is redeployed to every environment after the update.", "muted"));
 
-        return DialogFrames.untilDone(owner, "Edit JWK",
+        return DialogFrames.located(DialogFrames.untilDone(owner, "Edit JWK",
                 "Rename or re-describe JWK \u201C" + vm.jwk().name() + "\u201D", "edit-jwk-dialog", "Save", content,
-                vm.canSaveProperty(), vm::save, vm.doneProperty());
+                vm.canSaveProperty(), vm::save, vm.doneProperty()), vm.where());
     }
 }

@@ -130,4 +130,16 @@ public final class EditJwkDialogViewModel {
     public BooleanBinding canSaveProperty() {
         return canSave;
     }
+
+    private io.keyward.ui.common.Where where;
+
+    /** The connection and project this dialog acts on, shown in its header. */
+    public io.keyward.ui.common.Where where() {
+        return where;
+    }
+
+    public EditJwkDialogViewModel at(io.keyward.ui.common.Where place) {
+        this.where = place;
+        return this;
+    }
 }

@@ -12,6 +12,7 @@ import io.keyward.session.MutationRunner;
 import io.keyward.session.OutcomeCheck;
 import io.keyward.session.Workspace;
 import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.Where;
 import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
 import javafx.beans.binding.Bindings;
@@ -90,7 +91,7 @@ public final class JwkListViewModel {
             }
             Jwk j = current.get();
             DeleteJwkDialogViewModel vm = new DeleteJwkDialogViewModel(Impacts.jwkDeletion(j, snapshot.keys(),
-                    snapshot.credentials(), snapshot.environments()));
+                    snapshot.credentials(), snapshot.environments())).at(Where.of(snapshot));
             var api = snapshot.client().jwks().orElseThrow();
             if (dialogs.show(new DeleteJwkDialog(vm)).orElse(false)) {
                 mutations.run(snapshot, "Delete JWK", snapshot.project().name() + " / " + j.name(),
@@ -145,7 +146,7 @@ public final class JwkListViewModel {
                         failures.failed(e);
                     }
                 }));
-        dialogs.show(new EditJwkDialog(vm));
+        dialogs.show(new EditJwkDialog(vm.at(Where.of(connection, project))));
     }
 
     /** What the server now has for an update whose answer was lost. */

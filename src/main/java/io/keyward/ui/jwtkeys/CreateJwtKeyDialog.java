@@ -110,12 +110,12 @@ public final class CreateJwtKeyDialog implements DialogView<CreateJwtKeyDialogVi
 
         Label general = Fx.bound(vm.generalErrorProperty(), "inline-error");
         general.setId("general-error");
-        VBox content = new VBox(10, DialogFrames.where(vm.where()), form,
+        VBox content = new VBox(10, form,
                 Fx.wrapping("Only the public key is sent. The new key starts active: tokens signed with its private "
                         + "key verify as soon as it is created.", "muted"),
                 general, DialogFrames.problemBox(vm.problemDetails(), vm.requestIdProperty()));
 
-        return DialogFrames.untilDone(owner, "New JWT key", "Create a JWT key", "create-jwt-key-dialog", "Create key",
-                content, vm.canCreateProperty(), vm::create, vm.doneProperty());
+        return DialogFrames.located(DialogFrames.untilDone(owner, "New JWT key", "Create a JWT key", "create-jwt-key-dialog", "Create key",
+                content, vm.canCreateProperty(), vm::create, vm.doneProperty()), vm.where());
     }
 }

@@ -54,7 +54,7 @@ public final class CreateJwtKeyDialogViewModel {
     /** A PEM public key is a few kB; anything much larger is not one, and is not read whole. */
     static final int MAX_FILE_BYTES = 64 * 1024;
 
-    private final String where;
+    private final io.keyward.ui.common.Where where;
     private final Set<String> existingLabels;
     private final TaskExecutor executor;
     private final DialogService dialogs;
@@ -78,7 +78,7 @@ public final class CreateJwtKeyDialogViewModel {
     private RsaPublicKeyInfo parsed;
     private String generatedPem;
 
-    public CreateJwtKeyDialogViewModel(String where, Set<String> existingLabels, TaskExecutor executor,
+    public CreateJwtKeyDialogViewModel(io.keyward.ui.common.Where where, Set<String> existingLabels, TaskExecutor executor,
                                        DialogService dialogs, Creator creator) {
         this.where = where;
         this.existingLabels = Set.copyOf(existingLabels);
@@ -255,7 +255,7 @@ public final class CreateJwtKeyDialogViewModel {
 
     // ------------------------------------------------------------------ properties
 
-    public String where() {
+    public io.keyward.ui.common.Where where() {
         return where;
     }
 

@@ -25,7 +25,7 @@ public final class DeleteJwtKeyDialog implements DialogView<DeleteJwtKeyDialogVi
     public Dialog<Boolean> build(Window owner) {
         Label active = Fx.wrapping(vm.activeSentence(), vm.severe() ? "danger-text" : "label");
         active.setId("active-note");
-        VBox content = new VBox(10, DialogFrames.where(vm.where()),
+        VBox content = new VBox(10,
                 Fx.wrapping(vm.identity(), "muted"),
                 Fx.section("Tokens", active),
                 Fx.wrapping(vm.permanence(), "danger-text"),
@@ -34,6 +34,6 @@ public final class DeleteJwtKeyDialog implements DialogView<DeleteJwtKeyDialogVi
                 DialogFrames.confirmType("Delete key"), content, vm.confirm().matchesProperty(),
                 () -> vm.confirm().matches() ? Boolean.TRUE : null);
         d.getDialogPane().setId("delete-jwt-key-dialog");
-        return d;
+        return DialogFrames.located(d, vm.where());
     }
 }

@@ -14,10 +14,10 @@ import java.util.List;
 public final class DeleteJwtKeyDialogViewModel {
 
     private final JwtKeyImpact impact;
-    private final String where;
+    private final io.keyward.ui.common.Where where;
     private final ConfirmByName confirm;
 
-    public DeleteJwtKeyDialogViewModel(JwtKeyImpact impact, String where) {
+    public DeleteJwtKeyDialogViewModel(JwtKeyImpact impact, io.keyward.ui.common.Where where) {
         this.impact = impact;
         this.where = where;
         this.confirm = new ConfirmByName(impact.confirmationText());
@@ -27,7 +27,7 @@ public final class DeleteJwtKeyDialogViewModel {
         return impact.key();
     }
 
-    public String where() {
+    public io.keyward.ui.common.Where where() {
         return where;
     }
 

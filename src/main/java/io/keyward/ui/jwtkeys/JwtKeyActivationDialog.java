@@ -24,7 +24,7 @@ public final class JwtKeyActivationDialog implements DialogView<JwtKeyActivation
 
     @Override
     public Dialog<Boolean> build(Window owner) {
-        VBox content = new VBox(10, DialogFrames.where(vm.where()),
+        VBox content = new VBox(10,
                 Fx.wrapping("Id: " + vm.key().id(), "muted"),
                 DialogFrames.bullets(vm.consequences()));
         if (!vm.warning().isEmpty()) {
@@ -39,6 +39,6 @@ public final class JwtKeyActivationDialog implements DialogView<JwtKeyActivation
         Dialog<Boolean> d = DialogFrames.destructive(owner, vm.title(), vm.header(), confirm, content,
                 vm.canConfirmProperty(), () -> vm.canConfirm() ? Boolean.TRUE : null);
         d.getDialogPane().setId(vm.activating() ? "activate-jwt-key-dialog" : "deactivate-jwt-key-dialog");
-        return d;
+        return DialogFrames.located(d, vm.where());
     }
 }

@@ -19,11 +19,11 @@ public final class JwtKeyActivationDialogViewModel {
 
     private final JwtKeyImpact impact;
     private final boolean activate;
-    private final String where;
+    private final io.keyward.ui.common.Where where;
     private final ConfirmByName confirm;
     private final BooleanBinding canConfirm;
 
-    public JwtKeyActivationDialogViewModel(JwtKeyImpact impact, boolean activate, String where) {
+    public JwtKeyActivationDialogViewModel(JwtKeyImpact impact, boolean activate, io.keyward.ui.common.Where where) {
         this.impact = impact;
         this.activate = activate;
         this.where = where;
@@ -40,7 +40,7 @@ public final class JwtKeyActivationDialogViewModel {
         return activate;
     }
 
-    public String where() {
+    public io.keyward.ui.common.Where where() {
         return where;
     }
 

@@ -237,12 +237,12 @@ public final class JwtKeyListViewModel {
         return p.name() + " / " + (k.label().isBlank() ? "(no label)" : k.label()) + " (" + k.id() + ")";
     }
 
-    static String where(Connection c, Project p) {
-        return "On " + c.describe() + ", project \u201C" + p.name() + "\u201D.";
+    static io.keyward.ui.common.Where where(Connection c, Project p) {
+        return io.keyward.ui.common.Where.of(c, p);
     }
 
-    private static String where(Snapshot s) {
-        return where(s.connection(), s.project());
+    private static io.keyward.ui.common.Where where(Snapshot s) {
+        return io.keyward.ui.common.Where.of(s);
     }
 
     private record Fresh(Snapshot snapshot, JwtKey key) { }

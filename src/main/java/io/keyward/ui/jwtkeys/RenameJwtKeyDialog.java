@@ -48,12 +48,12 @@ public final class RenameJwtKeyDialog implements DialogView<RenameJwtKeyDialogVi
         saving.visibleProperty().bind(vm.savingProperty());
         Label general = Fx.bound(vm.generalErrorProperty(), "inline-error");
         general.setId("general-error");
-        VBox content = new VBox(10, DialogFrames.where(vm.where()), Fx.wrapping("Id: " + vm.key().id(), "muted"),
+        VBox content = new VBox(10, Fx.wrapping("Id: " + vm.key().id(), "muted"),
                 form, new HBox(8, saving, general), DialogFrames.problemBox(vm.problemDetails(), vm.requestIdProperty()),
                 Fx.wrapping("Only the label changes: the key, its id and whether it is active stay as they are.",
                         "muted"));
 
-        return DialogFrames.untilDone(owner, "Rename JWT key", "Rename JWT key \u201C" + vm.key().label() + "\u201D",
-                "rename-jwt-key-dialog", "Rename", content, vm.canSaveProperty(), vm::save, vm.doneProperty());
+        return DialogFrames.located(DialogFrames.untilDone(owner, "Rename JWT key", "Rename JWT key \u201C" + vm.key().label() + "\u201D",
+                "rename-jwt-key-dialog", "Rename", content, vm.canSaveProperty(), vm::save, vm.doneProperty()), vm.where());
     }
 }

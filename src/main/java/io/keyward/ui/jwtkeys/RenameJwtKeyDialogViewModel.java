@@ -30,7 +30,7 @@ public final class RenameJwtKeyDialogViewModel {
 
     private final JwtKey key;
     private final Set<String> otherLabels;
-    private final String where;
+    private final io.keyward.ui.common.Where where;
     private final Saver saver;
     private final StringProperty label = new SimpleStringProperty();
     private final ReadOnlyStringWrapper labelError = new ReadOnlyStringWrapper("");
@@ -40,7 +40,7 @@ public final class RenameJwtKeyDialogViewModel {
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canSave;
 
-    public RenameJwtKeyDialogViewModel(JwtKey key, Set<String> otherLabels, String where, Saver saver) {
+    public RenameJwtKeyDialogViewModel(JwtKey key, Set<String> otherLabels, io.keyward.ui.common.Where where, Saver saver) {
         this.key = key;
         this.otherLabels = Set.copyOf(otherLabels);
         this.where = where;
@@ -88,7 +88,7 @@ public final class RenameJwtKeyDialogViewModel {
         return key;
     }
 
-    public String where() {
+    public io.keyward.ui.common.Where where() {
         return where;
     }
 

@@ -88,6 +88,7 @@ public final class DeleteKeyDialog implements DialogView<DeleteKeyDialogViewMode
                 "Delete key \u201C" + key.name() + "\u201D" + (key.keyType() == null ? "" : " (" + key.keyType() + ")") + "?",
                 delete, content, vm.confirm().matchesProperty(), vm::confirmedAction);
         d.getDialogPane().setId("delete-key-dialog");
+        DialogFrames.located(d, vm.where());
         return d;
     }
 

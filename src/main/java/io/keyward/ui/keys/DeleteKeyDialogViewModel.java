@@ -125,4 +125,16 @@ public final class DeleteKeyDialogViewModel {
     public DerivedJwkPolicy confirmedAction() {
         return confirm.matches() ? action.get() : null;
     }
+
+    private io.keyward.ui.common.Where where;
+
+    /** The connection and project this dialog acts on, shown in its header. */
+    public io.keyward.ui.common.Where where() {
+        return where;
+    }
+
+    public DeleteKeyDialogViewModel at(io.keyward.ui.common.Where place) {
+        this.where = place;
+        return this;
+    }
 }

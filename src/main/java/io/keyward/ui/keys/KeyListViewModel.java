@@ -9,6 +9,7 @@ import io.keyward.session.MutationRunner;
 import io.keyward.session.OutcomeCheck;
 import io.keyward.session.Workspace;
 import io.keyward.ui.common.DialogService;
+import io.keyward.ui.common.Where;
 import io.keyward.ui.common.Selections;
 import io.keyward.ui.common.TableFilter;
 import javafx.beans.binding.Bindings;
@@ -89,7 +90,7 @@ public final class KeyListViewModel {
             }
             CryptoKey k = current.get();
             DeleteKeyDialogViewModel vm = new DeleteKeyDialogViewModel(Impacts.keyDeletion(k, snapshot.jwks(),
-                    snapshot.credentials(), snapshot.environments()));
+                    snapshot.credentials(), snapshot.environments())).at(Where.of(snapshot));
             var api = snapshot.client().keys().orElseThrow();
             dialogs.show(new DeleteKeyDialog(vm)).ifPresent(a -> mutations.run(snapshot, a == DerivedJwkPolicy.DELETE
                             ? "Delete key (delete derived JWKs)" : "Delete key (keep derived JWKs)",

@@ -41,7 +41,7 @@ class CreateJwtKeyDialogViewModelTest {
     Throwable answerWith; // null: the server accepts
 
     CreateJwtKeyDialogViewModel vm() {
-        return new CreateJwtKeyDialogViewModel("On Lab (Ampersand, https://lab.example/v1), project \u201Cp\u201D.",
+        return new CreateJwtKeyDialogViewModel(new io.keyward.ui.common.Where("Lab (Ampersand, https://lab.example/v1)", "p"),
                 Set.of("prod"), new DirectTaskExecutor(), dialogs, this::create);
     }
 

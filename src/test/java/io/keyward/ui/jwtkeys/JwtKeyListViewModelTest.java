@@ -144,7 +144,7 @@ class JwtKeyListViewModelTest {
             assertFalse(d.needsTyping());
             assertEquals("", d.warning());
             assertTrue(d.consequences().get(0).contains("stop verifying"), d.consequences().toString());
-            assertTrue(d.where().contains("Demo sandbox (Ampersand)") && d.where().contains("payments-prod"), d.where());
+            assertTrue(d.where().line().contains("Demo sandbox (Ampersand)") && d.where().project().equals("payments-prod"), d.where().line());
             return d.canConfirm() ? Optional.of(Boolean.TRUE) : Optional.empty();
         });
 

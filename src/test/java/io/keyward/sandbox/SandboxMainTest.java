@@ -174,6 +174,8 @@ class SandboxMainTest {
         assertTrue(runWith("--bad-gateway-every", "-1").err()
                 .contains("--bad-gateway-every must be between 0 and 2147483647, was -1"));
         assertTrue(runWith("--commit-then-drop-next", "x").err().contains("--commit-then-drop-next must be a whole number"));
+        assertTrue(runWith("--commit-then-drop-next", "-1").err()
+                .contains("--commit-then-drop-next must be between 0 and 2147483647, was -1"));
         assertTrue(runWith("--commit-then-drop-rate", "2").err()
                 .contains("--commit-then-drop-rate must be between 0 and 1, was 2"));
     }

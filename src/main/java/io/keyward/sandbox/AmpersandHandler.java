@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The /v1 pipeline (Ampersand's JWT-key API), in the same order as /apiops: rejectTokens, latency,
- * then drop / 502 / 429 / 500, then routing errors (404/405), the API key, and the endpoint. Every
- * error it answers is an RFC 9457 problem; only the 502 is the proxy's HTML page, as in /apiops.
- * failingEnvironment does not apply: Ampersand has no environments.
+ * The /v1 pipeline (Ampersand's JWT-key API), in the same order as /apiops (see {@link ApiHandler}):
+ * badGatewayEvery (its count shared with /apiops), rejectTokens, latency, then drop / 502 / 429 / 500,
+ * then routing errors (404/405), the API key, the endpoint, and last commit-then-drop for a POST, PATCH
+ * or DELETE the endpoint carried out (2xx). Every error it answers is an RFC 9457 problem; only the 502s
+ * are the proxy's HTML page, as in /apiops. failingEnvironment does not apply: Ampersand has no
+ * environments.
  */
 final class AmpersandHandler {
     private final Router<AmpersandReply.Endpoint> router = new Router<>();
@@ -47,6 +49,10 @@ final class AmpersandHandler {
     }
 
     private void answer(HttpExchange exchange, RawPath path) throws IOException {
+        if (injector.badGatewayTurn()) {
+            HttpIo.sendBadGatewayPage(exchange);
+            return;
+        }
         if (faults.isRejectTokens()) {
             // Exactly what a wrong key gets: a revoked key looks no different to a client.
             throw ProblemException.unauthorized("invalid API key");
@@ -71,6 +77,11 @@ final class AmpersandHandler {
         ApiRequest request = new ApiRequest(method, rawPath, found.variables(), exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), HttpIo.readBody(exchange));
         AmpersandReply reply = found.route().handler().handle(request);
+        // Every /v1 reply is a success (refusals are thrown), so reaching here means the change was made.
+        if (FaultInjector.isMutation(method) && injector.dropAfterCommit()) {
+            HttpIo.drop(exchange);
+            return; // not reached: drop() throws so the JDK server forgets the connection
+        }
         if (reply.body() == null) {
             HttpIo.sendNoContent(exchange, reply.status());
         } else {

@@ -9,8 +9,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The /apiops pipeline: faults first (rejectTokens, latency, then drop / 502 / 429 / 500), then
- * routing errors (404/405), authentication, permission, and finally the endpoint.
+ * The /apiops pipeline, in this order (the /v1 one in {@link AmpersandHandler} is the same):
+ * <ol>
+ *   <li>badGatewayEvery: every N-th API call (/apiops and /v1 counted together) is the proxy's HTML 502
+ *       and nothing else happens; it is the proxy in front of the gateway refusing, so it comes before
+ *       anything the gateway would do: no token check, no latency, no other fault, nothing changed.
+ *       Every API call is counted, whatever answers it afterwards;</li>
+ *   <li>rejectTokens (401; not for the token endpoint);</li>
+ *   <li>latency;</li>
+ *   <li>drop / 502 / 429 / 500, drawn in that order (nothing is changed);</li>
+ *   <li>routing errors (404/405), authentication, permission;</li>
+ *   <li>the endpoint;</li>
+ *   <li>commit-then-drop: a mutation the endpoint carried out (200) loses its answer. Last by nature: the
+ *       change must have happened. A request answered by anything above, or refused by the endpoint,
+ *       gets its answer and neither draws commitThenDropRate nor uses up commitThenDropNext.</li>
+ * </ol>
  */
 final class ApiHandler {
     private final Router<ApiRoute> router = new Router<>();
@@ -30,6 +43,10 @@ final class ApiHandler {
     }
 
     void handle(HttpExchange exchange, RawPath path) throws IOException {
+        if (injector.badGatewayTurn()) {
+            HttpIo.sendBadGatewayPage(exchange);
+            return;
+        }
         String method = exchange.getRequestMethod();
         Router.Resolution<ApiRoute> resolution = router.resolve(method, path);
         // The token endpoint takes a password, not a token, so "every token is revoked" cannot apply to
@@ -54,7 +71,13 @@ final class ApiHandler {
         }
         ApiRequest request = new ApiRequest(method, exchange.getRequestURI().getRawPath(), found.variables(),
                 exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), HttpIo.readBody(exchange));
-        HttpIo.sendJson(exchange, 200, found.route().handler().endpoint().handle(request));
+        ObjectNode answer = found.route().handler().endpoint().handle(request);
+        // The token endpoint changes nothing the admin manages, so losing its answer is not this fault.
+        if (!tokenEndpoint && FaultInjector.isMutation(method) && injector.dropAfterCommit()) {
+            HttpIo.drop(exchange);
+            return; // not reached: drop() throws so the JDK server forgets the connection
+        }
+        HttpIo.sendJson(exchange, 200, answer);
     }
 
     /** @return true if a drawn fault has already answered (or dropped) the request */

@@ -14,16 +14,19 @@ record CliOptions(boolean help, SandboxOptions sandbox) {
             Starts the Keyward sandbox on 127.0.0.1 and serves until stopped: Apinizer's management API
             under /apiops and Ampersand's JWT-key API under /v1.
 
-              --port N                 TCP port (default %d; 0 picks a free one)
-              --admin-token T          full-rights /apiops bearer token (default: random)
-              --ampersand-api-key K    the /v1 API key (default: random)
-              --latency-ms N           delay before every API answer, 0..60000 ms
-              --fail-environment NAME  /apiops deployments to this environment report failure
-              --error-rate F           fraction 0..1 of requests answered 500
-              --drop-rate F            fraction 0..1 of connections closed without an answer
-              --bad-gateway-rate F     fraction 0..1 of requests answered 502 with an HTML page
-              --rate-limit-rate F      fraction 0..1 of requests answered 429
-              --help                   show this text
+              --port N                   TCP port (default %d; 0 picks a free one)
+              --admin-token T            full-rights /apiops bearer token (default: random)
+              --ampersand-api-key K      the /v1 API key (default: random)
+              --latency-ms N             delay before every API answer, 0..60000 ms
+              --fail-environment NAME    /apiops deployments to this environment report failure
+              --error-rate F             fraction 0..1 of requests answered 500
+              --drop-rate F              fraction 0..1 of connections closed without an answer
+              --commit-then-drop-rate F  fraction 0..1 of changes carried out, then closed without an answer
+              --commit-then-drop-next N  the next N changes carried out, then closed without an answer
+              --bad-gateway-rate F       fraction 0..1 of requests answered 502 with an HTML page
+              --bad-gateway-every N      every Nth API call answered 502 with that page (0 = off)
+              --rate-limit-rate F        fraction 0..1 of requests answered 429
+              --help                     show this text
 
             Prints base-url, admin-token, read-only-token, username, password, ampersand-base-url and
             ampersand-api-key, one per line. Faults apply to both APIs and can be changed at run time:
@@ -79,7 +82,12 @@ record CliOptions(boolean help, SandboxOptions sandbox) {
                 case "--fail-environment" -> faults.setFailingEnvironment(value.get());
                 case "--error-rate" -> faults.setErrorRate(fraction(name, value.get()));
                 case "--drop-rate" -> faults.setDropRate(fraction(name, value.get()));
+                case "--commit-then-drop-rate" -> faults.setCommitThenDropRate(fraction(name, value.get()));
+                case "--commit-then-drop-next" -> faults.setCommitThenDropNext(
+                        (int) wholeNumber(name, value.get(), 0, FaultSettings.MAX_COUNT));
                 case "--bad-gateway-rate" -> faults.setBadGatewayRate(fraction(name, value.get()));
+                case "--bad-gateway-every" -> faults.setBadGatewayEvery(
+                        (int) wholeNumber(name, value.get(), 0, FaultSettings.MAX_COUNT));
                 case "--rate-limit-rate" -> faults.setRateLimitRate(fraction(name, value.get()));
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * /_sandbox: reads and changes the fault settings (shared by /apiops and /v1) and regenerates the demo
  * data of both APIs. It takes no token, so it refuses anyone not on this machine, and faults never
- * apply to it, so it stays usable while the APIs are failing.
+ * apply to it, so it stays usable while the APIs are failing; nor does badGatewayEvery count its calls.
  */
 final class ControlHandler {
     private interface Action {

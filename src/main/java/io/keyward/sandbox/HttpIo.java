@@ -77,7 +77,8 @@ final class HttpIo {
 
     /**
      * Ends the exchange with no HTTP answer at all, as a crashed proxy would: the client sees the
-     * connection close before a status line (curl: "Empty reply from server").
+     * connection close before a status line (curl: "Empty reply from server"). Used by dropRate before a
+     * request is handled and by commit-then-drop after a mutation was carried out.
      *
      * <p>The JDK server closes the socket when an exchange is closed before sendResponseHeaders. The
      * request body is drained first because closing a socket with unread input sends a TCP reset,
@@ -129,7 +130,7 @@ final class HttpIo {
         private static final long serialVersionUID = 1L;
 
         ConnectionDropped() {
-            super("Connection dropped by the sandbox's dropRate fault", null, false, false);
+            super("Connection dropped by the sandbox's dropRate or commit-then-drop fault", null, false, false);
         }
     }
 }

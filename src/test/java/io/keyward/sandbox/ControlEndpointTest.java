@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ControlEndpointTest {
     private static final String DEFAULTS = "{\"latencyMillis\":0,\"failingEnvironment\":null,\"errorRate\":0.0,"
-            + "\"dropRate\":0.0,\"badGatewayRate\":0.0,\"rateLimitRate\":0.0,\"rejectTokens\":false}";
+            + "\"dropRate\":0.0,\"commitThenDropRate\":0.0,\"commitThenDropNext\":0,\"badGatewayRate\":0.0,"
+            + "\"badGatewayEvery\":0,\"rateLimitRate\":0.0,\"rejectTokens\":false}";
     private SandboxHttp api;
 
     @BeforeEach
@@ -60,13 +61,58 @@ class ControlEndpointTest {
     }
 
     @Test
+    void theNewFaultsRoundTrip() {
+        SandboxHttp.Response response = api.setFaults(
+                "{\"commitThenDropRate\":0.5,\"commitThenDropNext\":4,\"badGatewayEvery\":7}");
+        assertEquals(200, response.status(), response.body());
+        assertEquals(0.5, response.json().get("commitThenDropRate").doubleValue());
+        assertEquals(4, response.json().get("commitThenDropNext").intValue());
+        assertEquals(7, response.json().get("badGatewayEvery").intValue());
+        FaultSettings live = api.server.faults();
+        assertEquals(0.5, live.getCommitThenDropRate());
+        assertEquals(4, live.getCommitThenDropNext());
+        assertEquals(7, live.getBadGatewayEvery());
+        assertEquals(response.json(), api.get("/_sandbox/faults").json());
+
+        // What GET shows can be PUT back as it is.
+        String shown = api.get("/_sandbox/faults").body();
+        api.server.faults().reset();
+        assertEquals(200, api.setFaults(shown).status());
+        assertEquals(Json.parse(shown), api.get("/_sandbox/faults").json());
+
+        api.setFaults("{\"commitThenDropNext\":0,\"badGatewayEvery\":0,\"commitThenDropRate\":0}");
+        assertEquals(DEFAULTS, live.toJson(), "0 switches each off");
+        assertEquals(200, api.setFaults("{\"commitThenDropNext\":2147483647,\"badGatewayEvery\":2147483647}").status(),
+                "the largest count is fine");
+    }
+
+    /**
+     * Proves an unrelated PUT neither resets the counter nor restores it to what was set. (Copying the
+     * candidate's value back unconditionally would only go wrong if a mutation used one up while the PUT
+     * was being applied; no sequential test can reach that window.)
+     */
+    @Test
+    void aPutThatLeavesCommitThenDropNextOutKeepsWhatIsLeft() {
+        api.setFaults("{\"commitThenDropNext\":2}");
+        assertTrue(api.server.faults().takeCommitThenDrop());
+        api.setFaults("{\"errorRate\":0}");
+        assertEquals(1, api.get("/_sandbox/faults").json().get("commitThenDropNext").intValue());
+    }
+
+    @Test
     void badValuesAre400AndChangeNothing() {
         api.setFaults("{\"errorRate\":0.1}");
         String before = api.server.faults().toJson();
         for (String body : List.of("{\"errorRate\":1.5}", "{\"dropRate\":-0.1}", "{\"badGatewayRate\":\"half\"}",
                 "{\"rateLimitRate\":null}", "{\"latencyMillis\":60001}", "{\"latencyMillis\":-1}",
                 "{\"latencyMillis\":1.5}", "{\"rejectTokens\":\"yes\"}", "{\"failingEnvironment\":3}",
-                "{\"surprise\":true}", "{\"errorRate\":0.5,\"dropRate\":2}", "[]", "not json")) {
+                "{\"surprise\":true}", "{\"errorRate\":0.5,\"dropRate\":2}", "[]", "not json",
+                "{\"commitThenDropRate\":1.5}", "{\"commitThenDropRate\":-0.5}", "{\"commitThenDropRate\":\"all\"}",
+                "{\"commitThenDropRate\":null}", "{\"commitThenDropNext\":-1}", "{\"commitThenDropNext\":1.5}",
+                "{\"commitThenDropNext\":\"2\"}", "{\"commitThenDropNext\":2147483648}", "{\"commitThenDropNext\":null}",
+                "{\"badGatewayEvery\":-3}", "{\"badGatewayEvery\":3.0}", "{\"badGatewayEvery\":true}",
+                "{\"badGatewayEvery\":null}", "{\"badGatewayEvery\":1e20}",
+                "{\"badGatewayEvery\":3,\"commitThenDropNext\":-1}")) {
             SandboxHttp.Response response = api.setFaults(body);
             assertEquals(400, response.status(), body);
             assertEquals("bad_request", response.json().get("error").asText(), body);
@@ -74,6 +120,12 @@ class ControlEndpointTest {
             assertEquals(before, api.server.faults().toJson(), "nothing applied for " + body);
         }
         assertTrue(api.setFaults("{\"surprise\":true}").json().get("error_description").asText().contains("surprise"));
+        assertTrue(api.setFaults("{\"surprise\":true}").json().get("error_description").asText()
+                .contains("badGatewayEvery"), "the list of fields names the new ones");
+        assertEquals("badGatewayEvery must be a whole number between 0 and 2147483647",
+                api.setFaults("{\"badGatewayEvery\":-3}").json().get("error_description").asText());
+        assertEquals("commitThenDropRate must be between 0 and 1, was 1.5",
+                api.setFaults("{\"commitThenDropRate\":1.5}").json().get("error_description").asText());
         assertEquals(200, api.setFaults("{\"latencyMillis\":60000,\"errorRate\":1,\"dropRate\":0}").status(),
                 "the limits themselves are fine");
     }
@@ -81,7 +133,9 @@ class ControlEndpointTest {
     @Test
     void resetRestoresTheDefaults() {
         api.setFaults("{\"latencyMillis\":10,\"failingEnvironment\":\"test\",\"errorRate\":0.2,\"dropRate\":0.2,"
-                + "\"badGatewayRate\":0.2,\"rateLimitRate\":0.2,\"rejectTokens\":true}");
+                + "\"badGatewayRate\":0.2,\"rateLimitRate\":0.2,\"rejectTokens\":true,\"commitThenDropRate\":0.2,"
+                + "\"commitThenDropNext\":5,\"badGatewayEvery\":4}");
+        assertTrue(api.server.faults().toJson().contains("\"badGatewayEvery\":4"));
         SandboxHttp.Response response = post("/_sandbox/faults/reset");
         assertEquals(200, response.status());
         assertEquals(Json.parse(DEFAULTS), response.json());
@@ -145,9 +199,16 @@ class ControlEndpointTest {
         assertThrows(IllegalArgumentException.class, () -> faults.setErrorRate(1.01));
         assertThrows(IllegalArgumentException.class, () -> faults.setDropRate(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> faults.setLatencyMillis(60_001));
+        assertThrows(IllegalArgumentException.class, () -> faults.setCommitThenDropRate(-0.01));
+        assertThrows(IllegalArgumentException.class, () -> faults.setCommitThenDropNext(-1));
+        assertThrows(IllegalArgumentException.class, () -> faults.setBadGatewayEvery(-1));
         assertEquals(DEFAULTS, faults.toJson());
-        JsonNode copy = Json.parse(FaultSettings.copyOf(faults.setRateLimitRate(0.3)).toJson());
+        JsonNode copy = Json.parse(FaultSettings.copyOf(faults.setRateLimitRate(0.3).setCommitThenDropRate(0.4)
+                .setCommitThenDropNext(2).setBadGatewayEvery(3)).toJson());
         assertEquals(0.3, copy.get("rateLimitRate").asDouble());
+        assertEquals(0.4, copy.get("commitThenDropRate").asDouble());
+        assertEquals(2, copy.get("commitThenDropNext").asInt());
+        assertEquals(3, copy.get("badGatewayEvery").asInt());
         assertEquals(Set.copyOf(FaultSettings.FIELDS), RoutingTest.fieldNames(copy));
     }
 

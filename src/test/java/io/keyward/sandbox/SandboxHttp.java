@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.StreamSupport;
 
@@ -262,10 +263,18 @@ final class SandboxHttp implements AutoCloseable {
      * it closed the connection; for requests java.net.http refuses to build, and to see "no answer at all".
      */
     String raw(String method, String rawTarget, String token) {
-        String request = method + " " + rawTarget + " HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\n"
-                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
-                + "Connection: close\r\n\r\n";
+        return raw(method, rawTarget, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token), null);
+    }
+
+    /** As {@link #raw(String, String, String)} with any headers and, unless null, a body with its length. */
+    String raw(String method, String rawTarget, Map<String, String> headers, String body) {
+        StringBuilder head = new StringBuilder(method + " " + rawTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (body != null) {
+            head.append("Content-Length: ").append(content.length).append("\r\n");
+        }
+        String request = head + "Connection: close\r\n\r\n" + new String(content, StandardCharsets.ISO_8859_1);
         try (Socket socket = new Socket(server.baseUrl().getHost(), server.baseUrl().getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));

@@ -122,6 +122,35 @@ class SandboxMainTest {
     }
 
     @Test
+    void theNewFaultFlagsReachTheServerAndApply() throws Exception {
+        try (Running running = new Running("--port", "0", "--bad-gateway-every", "2", "--commit-then-drop-next=1",
+                "--commit-then-drop-rate", "0.25")) {
+            List<String> lines = running.awaitLines(5);
+            FaultSettings faults = running.server.get().faults();
+            assertEquals(2, faults.getBadGatewayEvery());
+            assertEquals(1, faults.getCommitThenDropNext());
+            assertEquals(0.25, faults.getCommitThenDropRate());
+            faults.setCommitThenDropRate(0);
+            SandboxHttp api = new SandboxHttp(running.server.get());
+            String token = value(lines.get(1));
+            assertEquals(200, api.send("GET", "/apiops/projects/", token, null).status(), "call 1");
+            assertEquals(502, api.send("GET", "/apiops/projects/", token, null).status(), "call 2");
+            assertEquals("", api.raw("DELETE", "/apiops/projects/payments/jwks/idp-signing/", token), "call 3");
+            assertEquals(0, faults.getCommitThenDropNext());
+            assertEquals(502, api.send("GET", "/apiops/projects/payments/jwks/", token, null).status(), "call 4");
+            assertEquals(null, api.jwkNamed("payments", "idp-signing"), "call 5: the dropped DELETE happened");
+        }
+        try (Running running = new Running("--port=0", "--commit-then-drop-rate=1", "--bad-gateway-every=0",
+                "--commit-then-drop-next", "0")) {
+            List<String> lines = running.awaitLines(5);
+            assertEquals(1.0, running.server.get().faults().getCommitThenDropRate());
+            SandboxHttp api = new SandboxHttp(running.server.get());
+            assertEquals(200, api.send("GET", "/apiops/projects/", value(lines.get(1)), null).status());
+            assertEquals("", api.raw("DELETE", "/apiops/projects/payments/jwks/idp-signing/", value(lines.get(1))));
+        }
+    }
+
+    @Test
     void badCommandLinesExitWith2() {
         for (String[] args : List.of(new String[]{"--bogus"}, new String[]{"--port", "abc"},
                 new String[]{"--port", "70000"}, new String[]{"--port"}, new String[]{"--error-rate", "1.5"},
@@ -129,13 +158,26 @@ class SandboxMainTest {
                 new String[]{"--rate-limit-rate", "NaN"}, new String[]{"--latency-ms", "60001"},
                 new String[]{"--admin-token", ""}, new String[]{"--sandbox-only=yes"}, new String[]{"extra"},
                 new String[]{"--ampersand-api-key", " "}, new String[]{"--ampersand-api-key"},
-                new String[]{"--admin-token", "same", "--ampersand-api-key", "same"})) {
+                new String[]{"--admin-token", "same", "--ampersand-api-key", "same"},
+                new String[]{"--commit-then-drop-rate", "1.5"}, new String[]{"--commit-then-drop-rate", "all"},
+                new String[]{"--commit-then-drop-rate"}, new String[]{"--commit-then-drop-next", "-1"},
+                new String[]{"--commit-then-drop-next", "2.5"}, new String[]{"--commit-then-drop-next", "2147483648"},
+                new String[]{"--commit-then-drop-next="}, new String[]{"--bad-gateway-every", "-1"},
+                new String[]{"--bad-gateway-every", "abc"}, new String[]{"--bad-gateway-every"},
+                new String[]{"--bad-gateway-every", "3", "--bad-gateway-every", "0x10"})) {
             Result result = runWith(args);
             assertEquals(2, result.code(), String.join(" ", args));
             assertEquals("", result.out(), "nothing on stdout for " + String.join(" ", args));
             assertTrue(result.err().startsWith("keyward sandbox: "), result.err());
         }
         assertTrue(runWith("--bogus").err().contains("--bogus"));
+        assertTrue(runWith("--bad-gateway-every", "-1").err()
+                .contains("--bad-gateway-every must be between 0 and 2147483647, was -1"));
+        assertTrue(runWith("--commit-then-drop-next", "x").err().contains("--commit-then-drop-next must be a whole number"));
+        assertTrue(runWith("--commit-then-drop-next", "-1").err()
+                .contains("--commit-then-drop-next must be between 0 and 2147483647, was -1"));
+        assertTrue(runWith("--commit-then-drop-rate", "2").err()
+                .contains("--commit-then-drop-rate must be between 0 and 1, was 2"));
     }
 
     @Test
@@ -144,6 +186,9 @@ class SandboxMainTest {
         assertEquals(0, result.code());
         assertTrue(result.out().contains("--fail-environment NAME"), result.out());
         assertTrue(result.out().contains("--rate-limit-rate F"));
+        assertTrue(result.out().contains("--commit-then-drop-rate F"), result.out());
+        assertTrue(result.out().contains("--commit-then-drop-next N"), result.out());
+        assertTrue(result.out().contains("--bad-gateway-every N"), result.out());
         assertTrue(result.out().contains("--ampersand-api-key K"), result.out());
         assertTrue(result.out().contains("ampersand-base-url"), result.out());
         assertEquals("", result.err());

@@ -32,6 +32,8 @@ import java.util.function.Supplier;
  */
 public final class DialogFrames {
 
+    private static final double TITLE_BAR_ROOM = 32;
+
     public static final String STYLESHEET = DialogFrames.class.getResource("/io/keyward/ui/keyward.css").toExternalForm();
 
     private DialogFrames() {
@@ -141,7 +143,11 @@ public final class DialogFrames {
         }
         d.setWidth(width);
         d.setHeight(height);
-        keepOnScreen(d);
+        if (untouched) {
+            centreOnOwner(d); // a size the code chose: keep it where it would have opened
+        } else {
+            keepOnScreen(d);
+        }
         auto[0] = d.getWidth();
         auto[1] = d.getHeight();
     }
@@ -192,8 +198,10 @@ public final class DialogFrames {
         var screens = Screen.getScreensForRectangle(d.getX(), d.getY(), Math.max(1, d.getWidth()),
                 Math.max(1, d.getHeight()));
         Rectangle2D area = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
+        // Some window managers place the title bar above the given y: leave room for it at the top.
+        double top = area.getMinY() + Math.min(TITLE_BAR_ROOM, Math.max(0, area.getHeight() - d.getHeight()));
         double x = Math.max(area.getMinX(), Math.min(d.getX(), area.getMaxX() - d.getWidth()));
-        double y = Math.max(area.getMinY(), Math.min(d.getY(), area.getMaxY() - d.getHeight()));
+        double y = Math.max(top, Math.min(d.getY(), area.getMaxY() - d.getHeight()));
         if (x != d.getX()) {
             d.setX(x);
         }

@@ -5,6 +5,7 @@ import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -32,7 +33,7 @@ class ConfirmationGateTest extends ConsoleTest {
     }
 
     @Test
-    void deleteKeyStaysDisabledUntilTheExactNameAndEnterOrEscCancel() {
+    void deleteKeyStaysDisabledUntilTheExactNameEnterExplainsOrMovesOnAndEscCancels() {
         ui.waitUntilLoaded();
         String key = "webhook-ed25519";
         ui.clickRow("#keys-table", CryptoKey::name, key);
@@ -45,13 +46,26 @@ class ConfirmationGateTest extends ConsoleTest {
         assertTrue(ConsoleDriver.fx(delete::isDisabled), "disabled while the name is empty");
         assertTrue(ConsoleDriver.fx(cancel::isDefaultButton), "Cancel is the default button");
         assertFalse(ConsoleDriver.fx(delete::isDefaultButton), "Delete key is not the default button");
+        Label hint = ui.inDialog(dialog, "#confirm-hint", Label.class);
         assertFalse(enabledAfterTyping(field, delete, "webhook"), "a prefix does not open the gate");
+        // Enter never cancels silently: with a mismatch it says what differs, and the dialog stays.
+        ui.robot.type(KeyCode.ENTER);
+        ui.waitUntil("the hint says what is missing", () -> ConsoleDriver.fx(hint::getText).startsWith("Not complete"));
+        assertTrue(ui.isShowing("#delete-key-dialog"));
         assertFalse(enabledAfterTyping(field, delete, "WEBHOOK-ED25519"), "a name differing in case does not open it");
+        ui.robot.type(KeyCode.ENTER);
+        ui.waitUntil("the hint names the case", () -> ConsoleDriver.fx(hint::getText).contains("case"));
         assertFalse(enabledAfterTyping(field, delete, key + " "), "a trailing space does not open it");
+        ui.robot.type(KeyCode.ENTER);
+        ui.waitUntil("the hint names the extra space", () -> ConsoleDriver.fx(hint::getText).contains("spaces count"));
         assertTrue(enabledAfterTyping(field, delete, key), "the exact name opens the gate");
 
-        // Enter, even with the gate open, presses the default button: Cancel.
+        // With a match, Enter moves to the confirming button without pressing it; Esc still cancels.
         ui.robot.type(KeyCode.ENTER);
+        ui.waitUntil("the Delete key button has the focus", () -> ConsoleDriver.fx(delete::isFocused));
+        assertTrue(ui.isShowing("#delete-key-dialog"), "Enter did not delete");
+        assertTrue(ConsoleDriver.fx(delete::isDefaultButton), "now Enter would press what has the focus");
+        ui.robot.type(KeyCode.ESCAPE);
         ui.waitUntilClosed("#delete-key-dialog");
         ui.waitUntilIdle();
         assertKeyStillThere(key);

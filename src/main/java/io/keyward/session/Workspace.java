@@ -266,6 +266,23 @@ public final class Workspace {
     }
 
     /**
+     * Stops the loads under way (the user gave up waiting, e.g. on a server being retried): their
+     * lists keep what they showed, marked as not loaded, and their answers are dropped if they come.
+     */
+    public void cancelLoads() {
+        boolean wasLoading = load.isBusy();
+        load.cancel();
+        fresh.cancel();
+        if (wasLoading) {
+            for (ResourceList<?> list : List.of(environments, keys, jwks, credentials, jwtKeys)) {
+                if (list.state().isLoading()) {
+                    list.failed("Loading was cancelled.");
+                }
+            }
+        }
+    }
+
+    /**
      * Loads the server's current state for the open project, shows it, and hands it to {@code then}
      * (a confirmation dialog's impact must not come from a table that may be minutes old). Busy while
      * it runs; a second request while one is under way is ignored, so a double click opens one dialog.

@@ -188,7 +188,15 @@ public final class MainView {
                         : vm.workspace().loadingProperty().get() || vm.projects().loadingProperty().get() ? "Loading\u2026" : "",
                 vm.retryingProperty(), vm.mutations().runningProperty(), vm.workspace().loadingProperty(),
                 vm.projects().loadingProperty()));
-        HBox bar = new HBox(12, status, Fx.grow(), loading);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-loading");
+        cancel.getStyleClass().add("small-button");
+        cancel.setTooltip(new Tooltip("Stop waiting for the lists being loaded (they keep what they show, marked as not loaded)"));
+        cancel.setOnAction(e -> vm.cancelLoading());
+        cancel.visibleProperty().bind(vm.workspace().loadingProperty().or(vm.projects().loadingProperty()));
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        HBox bar = new HBox(12, status, Fx.grow(), loading, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

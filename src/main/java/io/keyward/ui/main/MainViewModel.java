@@ -93,6 +93,13 @@ public final class MainViewModel implements FailureHandler {
         retrying.set(action + ": " + reason + ", retrying (" + attempt + " of " + of + ")\u2026");
     }
 
+    /** The user gives up waiting for the loads under way (a server being retried, a slow one). */
+    public void cancelLoading() {
+        projects.cancel();
+        workspace.cancelLoads();
+        retrying.set("");
+    }
+
     public ReadOnlyStringProperty retryingProperty() {
         return retrying.getReadOnlyProperty();
     }
@@ -143,7 +150,9 @@ public final class MainViewModel implements FailureHandler {
 
     @Override
     public void failed(Throwable e, String source) {
-        notification.set(ErrorText.sentence(e));
+        notification.set(ErrorText.sentence(e) + (e instanceof io.keyward.gateway.GatewayException g
+                && g.failure() instanceof io.keyward.gateway.Failure.Forbidden && MutationRunner.CHANGE.equals(source)
+                ? " This connection cannot make changes: they are disabled until you reconnect or refresh." : ""));
         notificationSource = source == null ? "" : source;
         if (ErrorText.isUnauthorized(e) && !offeringReconnect && !reconnectDeclined) {
             status.set("Session rejected by " + (active.get() == null ? "the server" : active.get().name()));

@@ -103,6 +103,14 @@ public final class ProjectListViewModel {
         workspace.open(null);
     }
 
+    /** Stops a listing under way; the list keeps what it showed, marked as not loaded. */
+    public void cancel() {
+        if (loading.isBusy()) {
+            loading.cancel();
+            list.failed("Loading was cancelled.");
+        }
+    }
+
     public ObservableList<Project> projects() {
         return projects;
     }

@@ -51,7 +51,8 @@ import java.util.function.UnaryOperator;
  * {@link GatewayClient} for Apinizer's Management API ({@code {manager}/apiops/...}).
  *
  * <p>Paths are built segment by segment with {@link PathBuilder}, so names with spaces, slashes, '+',
- * '%' or non-ASCII letters are encoded safely, "." and ".." are refused, and each endpoint's
+ * '%' or non-ASCII letters are encoded safely, "." and ".." (in any spelling a server could decode
+ * to them) are refused, and each endpoint's
  * documented trailing slash is kept exactly. Requests go through the shared {@link HttpTransport}:
  * GETs are retried after network failures and after 502, 503, 504 and 429, and mutations are never
  * retried, because a repeated DELETE or PUT after a lost answer could act twice; one whose answer

@@ -364,7 +364,10 @@ class ClientSandboxRoundTripTest {
     @Test
     void anInjectedRateLimitCarriesRetryAfter() {
         sandbox.faults().setRateLimitRate(1.0);
-        Failure.RateLimited r = assertInstanceOf(Failure.RateLimited.class, fails(client::listProjects).failure());
+        // Retried as Retry-After asks, capped here so the test does not wait 2 x 10 s.
+        ApinizerClient quick = new ApinizerClient(ConnectionSettings.of(sandbox.baseUrl(),
+                new Authentication.PersonalToken(Secret.of(sandbox.adminToken()))).withMaxRetryWait(Duration.ofMillis(20)));
+        Failure.RateLimited r = assertInstanceOf(Failure.RateLimited.class, fails(quick::listProjects).failure());
         assertEquals(Duration.ofSeconds(60), r.retryAfter());
     }
 
@@ -377,7 +380,8 @@ class ClientSandboxRoundTripTest {
         GatewayException read = fails(client::listProjects);
         assertEquals(Failure.NetworkProblem.CLOSED, ((Failure.Network) read.failure()).problem());
         GatewayException write = fails(() -> client.deleteJwk(Project.named(project), jwk.name()));
-        assertInstanceOf(Failure.Network.class, write.failure());
+        // Sent, no answer: the client cannot know the sandbox dropped it before acting, so it says unknown.
+        assertInstanceOf(Failure.OutcomeUnknown.class, write.failure());
 
         sandbox.faults().setDropRate(0);
         assertTrue(client.listJwks(Project.named(project)).stream().anyMatch(j -> j.name().equals(jwk.name())));

@@ -46,10 +46,10 @@ import java.util.regex.Pattern;
  * an API key sent as {@code X-Api-Key}. Errors are RFC 9457 problems, attached to every
  * {@link GatewayException} as {@link GatewayException#problem()}.
  *
- * <p>Requests go through the shared {@link HttpTransport}: GETs are retried after network failures,
- * mutations never are. The only repeated mutations are the two spec fallbacks of
- * {@link #createJwtKey} and {@link #updateJwtKey}, and only after a 400, which means the server
- * changed nothing.
+ * <p>Requests go through the shared {@link HttpTransport}: GETs are retried after network failures
+ * and after 502, 503, 504 and 429; mutations never are. The only repeated mutations are the two
+ * spec fallbacks of {@link #createJwtKey} and {@link #updateJwtKey}, and only after a 400, which
+ * means the server changed nothing.
  */
 public final class AmpersandClient implements GatewayClient, JwtKeysApi {
 
@@ -341,30 +341,12 @@ public final class AmpersandClient implements GatewayClient, JwtKeysApi {
     }
 
     /**
-     * Sends a mutation once. When it got no answer after it may have reached the server (a timeout, a
-     * connection closed without an answer), the server may well have made the change, so the message
-     * says the outcome is unknown and how to check, never that it failed. A refused connection, an
-     * unknown host or a failed TLS handshake mean nothing arrived, and keep their "failed".
+     * Sends a mutation once. The transport decides what a lost answer means: "failed …, so nothing
+     * was sent" when the request never reached the wire, {@link Failure.OutcomeUnknown} with
+     * {@code howToCheck} when it did and no answer came.
      */
     private HttpAnswer sendChange(String action, Request.Builder request, String howToCheck) {
-        Request built = request.build();
-        try {
-            return transport.execute(action, built);
-        } catch (GatewayException e) {
-            if (e.failure() instanceof Failure.Network n && mayHaveArrived(n.problem())) {
-                String message = action + ": unknown whether it happened, because " + n.problem().sentence() + " ("
-                        + built.url().host() + ":" + built.url().port() + "); " + howToCheck + ".";
-                throw new GatewayException(e.failure(), 0, null, null, message, e.getCause());
-            }
-            throw e;
-        }
-    }
-
-    private static boolean mayHaveArrived(Failure.NetworkProblem problem) {
-        return switch (problem) {
-            case REFUSED, UNKNOWN_HOST, TLS -> false;
-            case TIMEOUT, CLOSED, OTHER -> true;
-        };
+        return transport.execute(action, request.build(), howToCheck);
     }
 
     private <T> T get(String action, HttpUrl url, Function<JsonNode, T> mapper) {

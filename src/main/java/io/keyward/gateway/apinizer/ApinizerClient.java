@@ -51,16 +51,20 @@ import java.util.function.UnaryOperator;
  * {@link GatewayClient} for Apinizer's Management API ({@code {manager}/apiops/...}).
  *
  * <p>Paths are built segment by segment with {@link PathBuilder}, so names with spaces, slashes, '+',
- * '%' or non-ASCII letters are encoded safely, "." and ".." are refused, and each endpoint's
+ * '%' or non-ASCII letters are encoded safely, "." and ".." (in any spelling a server could decode
+ * to them) are refused, and each endpoint's
  * documented trailing slash is kept exactly. Requests go through the shared {@link HttpTransport}:
- * GETs are retried on network failures only, and mutations are never retried, because a repeated
- * DELETE or PUT after a lost answer could act twice.
+ * GETs are retried after network failures and after 502, 503, 504 and 429, and mutations are never
+ * retried, because a repeated DELETE or PUT after a lost answer could act twice; one whose answer
+ * was lost is "unknown whether it happened", never "failed".
  */
 public final class ApinizerClient implements GatewayClient, EnvironmentsApi, KeysApi, JwksApi, CredentialsApi,
         CredentialJwkSlotsApi {
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final Duration TOKEN_EXPIRY_MARGIN = Duration.ofSeconds(30);
+    private static final String UNREADABLE_CHANGE = "the status says it was done, so reload to see the result before "
+            + "trying again";
 
     private final ConnectionSettings settings;
     private final HttpUrl apiBase;
@@ -146,7 +150,8 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
                         .build())
                 .build();
         Redactor redactor = Redactor.of(password.reveal());
-        HttpAnswer answer = transport.execute(action, request);
+        // Once, as a POST; a lost answer leaves nothing to check, so it is a plain failure.
+        HttpAnswer answer = transport.sendOnce(action, request);
         if (!answer.isSuccessful()) {
             throw errors.fromAnswer(action, answer, redactor);
         }
@@ -377,7 +382,7 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
         Secret token = token();
         Request request = authorized(url, token).get().build();
         Redactor redactor = redactor(token);
-        return execute(action, request, redactor, body -> {
+        return execute(action, request, redactor, null, body -> {
             Wire.ListEnvelope env = read(body, Wire.ListEnvelope.class);
             if (env.reportsFailure()) {
                 throw errors.reportedFailure(action, 200, readTree(body), redactor);
@@ -397,7 +402,8 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
         Secret token = token();
         Redactor redactor = redactor(token);
         Request request = method.apply(authorized(url, token)).build();
-        return execute(action, request, redactor, body -> {
+        // A 2xx says the server did it, even when the body that would say more cannot be read.
+        return execute(action, request, redactor, UNREADABLE_CHANGE, body -> {
             if (body.isBlank()) {
                 return new MutationResult(true, null); // a bare 200/204 still means it happened
             }
@@ -410,7 +416,9 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
         });
     }
 
-    private <T> T execute(String action, Request request, Redactor redactor, Function<String, T> onSuccess) {
+    /** @param unreadable what a 2xx with an unreadable body means for the user; null for reads */
+    private <T> T execute(String action, Request request, Redactor redactor, String unreadable,
+                          Function<String, T> onSuccess) {
         HttpAnswer answer = transport.execute(action, request);
         if (!answer.isSuccessful()) {
             if (answer.status() == 401 && settings.authentication() instanceof Authentication.UsernamePassword) {
@@ -421,7 +429,7 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
         try {
             return onSuccess.apply(answer.body());
         } catch (BodyException e) {
-            throw HttpFailures.unreadable(action, answer, redactor, null);
+            throw HttpFailures.unreadable(action, answer, redactor, unreadable);
         }
     }
 

@@ -27,6 +27,7 @@ public final class HttpFailures {
     private HttpFailures() {
     }
 
+    /** A read got no answer (after its retries). */
     public static GatewayException network(String action, HttpUrl url, IOException e) {
         Failure.NetworkProblem problem = networkProblem(e);
         String message = action + " failed: " + problem.sentence() + " (" + url.host() + ":" + url.port() + ").";
@@ -35,6 +36,92 @@ public final class HttpFailures {
         return new GatewayException(new Failure.Network(problem), 0, null, null, message, e);
     }
 
+    /** A change failed before any of it was written (refused, unknown host, TLS): it certainly did not happen. */
+    public static GatewayException notSent(String action, HttpUrl url, IOException e) {
+        Failure.NetworkProblem problem = networkProblem(e);
+        String message = action + " failed: " + problem.sentence() + " (" + url.host() + ":" + url.port()
+                + "), so nothing was sent.";
+        return new GatewayException(new Failure.Network(problem), 0, null, null, message, e);
+    }
+
+    /**
+     * A change was written (in part or whole) and no status line came back: the server may have
+     * carried it out, or not.
+     *
+     * @param howToCheck e.g. "reload to check"
+     */
+    public static GatewayException outcomeUnknown(String action, IOException e, String howToCheck) {
+        Failure.NetworkProblem problem = afterSending(networkProblem(e));
+        String message = action + ": no answer came (" + problem.sentence()
+                + "), so it is unknown whether it happened; " + howToCheck + ".";
+        return new GatewayException(new Failure.OutcomeUnknown(problem), 0, null, null, message, e);
+    }
+
+    /**
+     * A change's successful status arrived and its body broke off. The body is what says what was
+     * done (an Apinizer 200 may still report {@code success:false}), so the outcome is unknown.
+     */
+    public static GatewayException answerBrokeOff(String action, int status, IOException e, String howToCheck) {
+        Failure.NetworkProblem problem = afterSending(networkProblem(e));
+        String why = switch (problem) {
+            case TIMEOUT -> "the rest did not arrive in time";
+            case CLOSED -> "the connection was closed";
+            default -> problem.sentence();
+        };
+        String message = action + ": the server answered HTTP " + status + ", but its answer broke off (" + why
+                + "), so it is unknown whether it happened; " + howToCheck + ".";
+        return new GatewayException(new Failure.OutcomeUnknown(problem), status, null, null, message, e);
+    }
+
+    /**
+     * An answer longer than the connection's limit, not read. For a change with a successful status,
+     * the server accepted it: that is said, not hidden behind "failed".
+     */
+    public static GatewayException tooLarge(String action, int status, String contentType, long limit,
+                                            boolean change) {
+        String size = bytes(limit);
+        String message = change
+                ? action + ": the server accepted it (HTTP " + status + "), but its answer was larger than " + size
+                + ", the limit set for this connection, so it was not read; reload to see the result."
+                : action + " failed: the answer was larger than " + size + ", the limit set for this connection.";
+        String type = contentType == null || contentType.isBlank() ? "no content type" : contentType;
+        return new GatewayException(new Failure.Protocol(type, ""), status, null, null, message, null);
+    }
+
+    /** A read (or a sign-in) stopped because its thread was interrupted: the user went elsewhere. */
+    public static GatewayException cancelled(String action, Throwable cause) {
+        return new GatewayException(new Failure.Network(Failure.NetworkProblem.OTHER), 0, null, null,
+                action + " was cancelled.", cause);
+    }
+
+    /** A change whose thread was interrupted before any of it was written. */
+    public static GatewayException cancelledBeforeSending(String action, Throwable cause) {
+        return new GatewayException(new Failure.Network(Failure.NetworkProblem.OTHER), 0, null, null,
+                action + " was cancelled before it was sent, so nothing was sent.", cause);
+    }
+
+    /** A change whose thread was interrupted after it was sent and before its answer came. */
+    public static GatewayException cancelledUnknown(String action, Throwable cause, String howToCheck) {
+        return new GatewayException(new Failure.OutcomeUnknown(Failure.NetworkProblem.OTHER), 0, null, null,
+                action + ": cancelled while waiting for the answer, so it is unknown whether it happened; "
+                        + howToCheck + ".", cause);
+    }
+
+    /**
+     * What went wrong, from the exception and its causes.
+     *
+     * <ul>
+     *   <li>{@code ConnectException}, {@code NoRouteToHostException}: REFUSED</li>
+     *   <li>{@code UnknownHostException}: UNKNOWN_HOST</li>
+     *   <li>{@code SSLException} (the handshake, or a plain-HTTP server on an https URL): TLS</li>
+     *   <li>{@code SocketTimeoutException} (connect or read timeout), OkHttp's call timeout
+     *       ({@code InterruptedIOException("timeout")}): TIMEOUT</li>
+     *   <li>{@code EOFException}, {@code SocketException} (reset, broken pipe), "unexpected end of
+     *       stream": CLOSED</li>
+     *   <li>anything else: OTHER</li>
+     * </ul>
+     * Whether the request had been sent is not read from the type: {@link HttpTransport} knows it.
+     */
     public static Failure.NetworkProblem networkProblem(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
@@ -61,6 +148,29 @@ public final class HttpFailures {
             }
         }
         return Failure.NetworkProblem.OTHER;
+    }
+
+    /**
+     * Refused, unknown host and TLS handshake happen before anything is written; after sending, an
+     * exception that looks like one of them (a TLS alert mid-answer) is no more than "the connection failed".
+     */
+    private static Failure.NetworkProblem afterSending(Failure.NetworkProblem problem) {
+        return switch (problem) {
+            case REFUSED, UNKNOWN_HOST, TLS -> Failure.NetworkProblem.OTHER;
+            case TIMEOUT, CLOSED, OTHER -> problem;
+        };
+    }
+
+    /** "64 MiB", "512 KiB", "1000 bytes". */
+    static String bytes(long n) {
+        long mib = 1024L * 1024;
+        if (n >= mib && n % mib == 0) {
+            return n / mib + " MiB";
+        }
+        if (n >= 1024 && n % 1024 == 0) {
+            return n / 1024 + " KiB";
+        }
+        return n + (n == 1 ? " byte" : " bytes");
     }
 
     /**

@@ -1,27 +1,62 @@
 package io.keyward.gateway.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keyward.gateway.CallObserver;
 import io.keyward.gateway.ConnectionSettings;
 import io.keyward.gateway.Failure;
 import io.keyward.gateway.GatewayException;
 import okhttp3.ConnectionPool;
+import okhttp3.Headers;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 /**
- * Sends requests for one connection and reads the answers in full.
+ * Sends requests for one connection and reads the answers, within the connection's size limit.
  *
- * <p>The one place that decides what may be sent twice: a GET (or HEAD) is retried after a failure
- * at the network level, up to {@link ConnectionSettings#getRetries()} times; every other method is
- * sent exactly once, because a repeated DELETE, PATCH, PUT or POST after a lost answer could act
- * twice. OkHttp's own silent retry and redirect following are switched off for the same reason.
- * An HTTP answer of any status is returned, not retried: it is the caller's to interpret.
+ * <p>The one place that decides what may be sent twice. A read (GET, HEAD) is tried again, up to
+ * {@link ConnectionSettings#readRetries()} times, after a network failure and after HTTP 502, 503,
+ * 504 and 429, waiting what {@code Retry-After} (or the body's {@code retry_after}/{@code retryAfter})
+ * asks, capped at {@link ConnectionSettings#maxRetryWait()}, or else a jittered exponential backoff.
+ * A change (POST, PUT, PATCH, DELETE) is sent exactly once whatever happens, because a repeated
+ * change after a lost answer could act twice. OkHttp's own silent retries and redirects are off
+ * for the same reason, including its resend of any request after a 503 with {@code Retry-After: 0}
+ * (see {@link #WIRE}).
+ *
+ * <p>What a failed change means depends on whether the request reached the wire, which is known,
+ * not guessed from an exception's type: {@link #WIRE} marks the request when OkHttp hands it to the
+ * connection, after connecting and the TLS handshake and before the first byte is written.
+ * <ul>
+ *   <li>not marked (refused, unknown host, TLS handshake, connect timeout, a call timeout while
+ *       connecting): {@link Failure.Network}, "failed …, so nothing was sent";</li>
+ *   <li>marked, then any I/O failure before the status line (read timeout, call timeout
+ *       {@code InterruptedIOException("timeout")}, reset, EOF / "unexpected end of stream", a
+ *       write that broke off): {@link Failure.OutcomeUnknown}, since the server may have acted;</li>
+ *   <li>a status line, then the body broke off: the answer cannot be read, so for a 2xx the outcome
+ *       is unknown too (an Apinizer 200 may still say {@code success:false} in its body); an
+ *       unsuccessful status keeps what of its body arrived and is the caller's to interpret.</li>
+ * </ul>
+ * Reads get the same classification of problems ({@link HttpFailures#networkProblem}) but are
+ * retried and, when they still fail, are {@link Failure.Network}: a read changes nothing.
+ *
+ * <p>Changes get {@link ConnectionSettings#mutationTimeout()} as their read and call timeout
+ * (servers may deploy before they answer); reads keep the read and call timeouts. The connect
+ * timeout and the connection pool are shared.
+ *
+ * <p>A thread interrupt cancels: no attempt starts once the thread is interrupted, a backoff wait
+ * ends at once, and the failure says it was cancelled (the interrupt flag stays set).
  *
  * <p>Logs at DEBUG the method, the encoded path, the status and the duration; never a header, a
  * query or a body, which could hold a secret.
@@ -30,16 +65,79 @@ public final class HttpTransport {
 
     public static final String USER_AGENT = "Keyward/0.1";
 
+    /**
+     * The most of an unsuccessful answer's body that is read, whatever the size limit: enough for a
+     * problem document and for a proxy page's title and snippet.
+     */
+    public static final int ERROR_BODY_PREFIX = 16 * 1024;
+
+    /** The first backoff step; each retry doubles it, up to {@link ConnectionSettings#maxRetryWait()}. */
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+
+    /** What a change's failure tells the user to do when the adapter says nothing more specific. */
+    public static final String RELOAD_TO_CHECK = "reload to check";
+
+    /** Where a 503's {@code Retry-After} waits while OkHttp looks at the answer (see {@link #WIRE}). */
+    static final String DEFERRED_RETRY_AFTER = "X-Keyward-Deferred-Retry-After";
+
     private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
     private static final Set<String> SAFE_TO_REPEAT = Set.of("GET", "HEAD");
+    private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
+    private static final ObjectMapper JSON = Json.lenientMapper();
 
-    private final OkHttpClient http;
-    private final int getRetries;
+    /**
+     * The last network interceptor, so the closest to the wire. It marks a request as sent (it runs
+     * once the connection is up, just before the request is written) and moves a 503's
+     * {@code Retry-After} out of OkHttp's sight. OkHttp 4's RetryAndFollowUpInterceptor resends any
+     * request, a DELETE too, after a 503 with {@code Retry-After: 0}, whatever
+     * {@code retryOnConnectionFailure} says; and it parses a numeric value with
+     * {@code Integer.valueOf}, so a 503 with {@code Retry-After: 99999999999} would end the call
+     * with a NumberFormatException. {@link #headersOf} puts the header back.
+     */
+    private static final Interceptor WIRE = chain -> {
+        Request request = chain.request();
+        SendMark mark = request.tag(SendMark.class);
+        if (mark != null) {
+            mark.sent = true;
+        }
+        Response response = chain.proceed(request);
+        String retryAfter = response.header("Retry-After");
+        if (response.code() == 503 && retryAfter != null) {
+            return response.newBuilder().removeHeader("Retry-After").header(DEFERRED_RETRY_AFTER, retryAfter).build();
+        }
+        return response;
+    };
+
+    /** Waits between attempts; replaced in tests to see the waits without spending them. */
+    interface Sleeper {
+        void sleep(Duration wait) throws InterruptedException;
+
+        Sleeper THREAD = wait -> TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+    }
+
+    private final ConnectionSettings settings;
+    private final OkHttpClient reads;
+    private final OkHttpClient changes;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final DoubleSupplier jitter;
 
     /** @param base an OkHttp client whose dispatcher may be shared between connections */
     public HttpTransport(ConnectionSettings settings, OkHttpClient base) {
-        this.http = connectionClient(settings, base);
-        this.getRetries = settings.readRetries();
+        this(settings, base, Clock.systemUTC(), Sleeper.THREAD, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    HttpTransport(ConnectionSettings settings, OkHttpClient base, Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.reads = connectionClient(settings, base);
+        // Derived from the read client, so both share its pool, dispatcher and interceptors.
+        this.changes = reads.newBuilder()
+                .readTimeout(settings.mutationTimeout())
+                .callTimeout(settings.mutationTimeout())
+                .build();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.jitter = Objects.requireNonNull(jitter, "jitter");
     }
 
     /** The connection's own client: its timeouts, no silent retry, no redirects, a short keep-alive. */
@@ -56,59 +154,268 @@ public final class HttpTransport {
                 .connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS))
                 .followRedirects(false)
                 .followSslRedirects(false)
+                .addNetworkInterceptor(WIRE)
                 .build();
     }
 
-    /** The client requests go through (for tests that check its settings). */
+    /** The client reads go through (for tests that check its settings). */
     public OkHttpClient client() {
-        return http;
+        return reads;
     }
 
-    /** Whether a request with this method is sent again after a network failure. */
+    /** The client changes go through: the read client with the change timeout. */
+    public OkHttpClient changeClient() {
+        return changes;
+    }
+
+    /** Whether a request with this method is a read, and so sent again after a failure worth retrying. */
     public static boolean isRetried(String method) {
         return SAFE_TO_REPEAT.contains(method);
     }
 
     /**
-     * Sends the request (again, for a GET that got no answer) and reads the answer.
+     * Sends the request and reads the answer: a read with its retries, anything else once.
      *
      * @param action what is being attempted, for the failure's sentence
-     * @throws GatewayException with {@link Failure.Network} when no answer arrived
+     * @return the answer of any status (after the last attempt, for a read)
+     * @throws GatewayException {@link Failure.Network} when no answer arrived (for a change: and nothing
+     *         was sent), {@link Failure.OutcomeUnknown} when a change was sent but its answer was lost,
+     *         {@link Failure.Protocol} when the answer was larger than the limit
      */
     public HttpAnswer execute(String action, Request request) {
-        int attempts = isRetried(request.method()) ? 1 + getRetries : 1;
+        return execute(action, request, RELOAD_TO_CHECK);
+    }
+
+    /**
+     * As {@link #execute(String, Request)}, with what a change's unknown outcome tells the user to do.
+     *
+     * @param howToCheck e.g. "reload the list to check before creating it again"; ignored for reads
+     */
+    public HttpAnswer execute(String action, Request request, String howToCheck) {
+        Objects.requireNonNull(action, "action");
+        if (isRetried(request.method())) {
+            return read(action, request);
+        }
+        return change(action, request, Objects.requireNonNull(howToCheck, "howToCheck"));
+    }
+
+    /**
+     * Sends a request that changes nothing worth checking on the server (signing in) once, with the
+     * read timeouts: not retried, as its method does not promise that is safe, and a lost answer is
+     * a plain network failure, because there is nothing to reload.
+     */
+    public HttpAnswer sendOnce(String action, Request request) {
+        Objects.requireNonNull(action, "action");
+        stopIfCancelled(action, false);
+        long start = System.nanoTime();
+        try {
+            return exchange(action, request, reads, false, start);
+        } catch (IOException e) {
+            logFailure(request, start, e, 1, 1);
+            if (cancelledBy(e)) {
+                throw HttpFailures.cancelled(action, e);
+            }
+            throw HttpFailures.network(action, request.url(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    private HttpAnswer read(String action, Request request) {
+        int attempts = 1 + settings.readRetries();
         for (int attempt = 1; ; attempt++) {
+            stopIfCancelled(action, false);
             long start = System.nanoTime();
-            try (Response response = http.newCall(request).execute()) {
-                ResponseBody rb = response.body();
-                String body = rb == null ? "" : rb.string();
-                LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.url().encodedPath()
-                        + " -> " + response.code() + " in " + millisSince(start) + " ms");
-                return new HttpAnswer(response.code(), response.header("Content-Type"), body, response.headers());
+            try {
+                HttpAnswer answer = exchange(action, request, reads, false, start);
+                if (attempt >= attempts || !RETRIED_STATUSES.contains(answer.status())) {
+                    return answer;
+                }
+                pause(action, attempt, attempts, retryWait(answer, attempt), "HTTP " + answer.status());
             } catch (IOException e) {
-                int tried = attempt;
-                LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.url().encodedPath()
-                        + " failed after " + millisSince(start) + " ms: " + e.getClass().getSimpleName()
-                        + " (attempt " + tried + " of " + attempts + ")");
+                logFailure(request, start, e, attempt, attempts);
+                if (cancelledBy(e)) {
+                    throw HttpFailures.cancelled(action, e);
+                }
                 if (attempt >= attempts) {
                     throw HttpFailures.network(action, request.url(), e);
                 }
-                sleepBeforeRetry(attempt);
+                pause(action, attempt, attempts, backoff(attempt), HttpFailures.networkProblem(e).sentence());
             }
         }
+    }
+
+    /** Tells the observer, then waits; an interrupt ends the wait and the read at once. */
+    private void pause(String action, int attempt, int attempts, Duration wait, String reason) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "retrying (" + reason + ") in " + wait.toMillis() + " ms, attempt "
+                + (attempt + 1) + " of " + attempts);
+        CallObserver observer = settings.observer();
+        try {
+            observer.retrying(action, attempt + 1, attempts, wait, reason);
+        } catch (RuntimeException e) {
+            // The status line's trouble is no reason to give up a load that may still succeed.
+            LOG.log(System.Logger.Level.WARNING, "a call observer failed", e);
+        }
+        try {
+            if (!wait.isZero()) {
+                sleeper.sleep(wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw HttpFailures.cancelled(action, e);
+        }
+    }
+
+    /** The server's wait ({@code Retry-After}, else the body's), capped; else the backoff. */
+    Duration retryWait(HttpAnswer answer, int attempt) {
+        Duration cap = settings.maxRetryWait();
+        Duration asked = RetryAfter.capped(answer.header("Retry-After"), clock, cap);
+        if (asked == null) {
+            asked = bodyRetryAfter(answer, cap);
+        }
+        return asked != null ? asked : backoff(attempt);
+    }
+
+    /** {@code retry_after} (Apinizer: seconds) or {@code retryAfter} (RFC 9457 problems: an RFC 3339 time). */
+    private Duration bodyRetryAfter(HttpAnswer answer, Duration cap) {
+        JsonNode node = Json.object(JSON, answer.body());
+        if (node == null) {
+            return null;
+        }
+        for (String name : new String[] {"retry_after", "retryAfter"}) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull() || v.isContainerNode()) {
+                continue;
+            }
+            Duration d = v.isNumber() ? RetryAfter.seconds(v.asDouble(), cap)
+                    : RetryAfter.capped(v.asText(), clock, cap);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The wait after attempt {@code attempt} failed without a server's hint: 250 ms, 500 ms, 1 s, ...
+     * capped at the connection's longest wait, each drawn from its upper half so clients that failed
+     * together do not come back together.
+     */
+    Duration backoff(int attempt) {
+        return backoff(attempt, settings.maxRetryWait(), jitter.getAsDouble());
+    }
+
+    /** @param jitter in [0, 1): where in [ceiling / 2, ceiling] the wait falls */
+    static Duration backoff(int attempt, Duration cap, double jitter) {
+        long ceiling = FIRST_BACKOFF.toNanos() << Math.min(Math.max(attempt - 1, 0), 30);
+        ceiling = Math.min(ceiling, cap.toNanos());
+        double j = Math.min(Math.max(jitter, 0), 1);
+        return Duration.ofNanos(ceiling / 2 + (long) (j * (ceiling - ceiling / 2)));
+    }
+
+    // ---------------------------------------------------------------- changes
+
+    private HttpAnswer change(String action, Request request, String howToCheck) {
+        stopIfCancelled(action, true);
+        SendMark mark = new SendMark();
+        Request marked = request.newBuilder().tag(SendMark.class, mark).build();
+        long start = System.nanoTime();
+        try {
+            return exchange(action, marked, changes, true, start);
+        } catch (BrokenBody e) {
+            logFailure(request, start, e, 1, 1);
+            throw HttpFailures.answerBrokeOff(action, e.status, (IOException) e.getCause(), howToCheck);
+        } catch (IOException e) {
+            logFailure(request, start, e, 1, 1);
+            if (!mark.sent) {
+                // Nothing reached the wire: no connection, or the call ended before the request was written.
+                throw cancelledBy(e) ? HttpFailures.cancelledBeforeSending(action, e)
+                        : HttpFailures.notSent(action, request.url(), e);
+            }
+            throw cancelledBy(e) ? HttpFailures.cancelledUnknown(action, e, howToCheck)
+                    : HttpFailures.outcomeUnknown(action, e, howToCheck);
+        }
+    }
+
+    // ---------------------------------------------------------------- one exchange
+
+    /**
+     * One attempt: the status line, then the body within the limits.
+     *
+     * @throws IOException no status line arrived, or a successful answer's body broke off (for a
+     *         change: as {@link BrokenBody}, which carries the status)
+     */
+    private HttpAnswer exchange(String action, Request request, OkHttpClient client, boolean change, long start)
+            throws IOException {
+        try (Response response = client.newCall(request).execute()) {
+            String body;
+            boolean success = response.isSuccessful();
+            if (success) {
+                try {
+                    body = AnswerReader.whole(response.body(), settings.maxResponseBytes());
+                } catch (AnswerReader.TooLarge tooLarge) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.url().encodedPath()
+                            + " -> " + response.code() + " larger than the limit");
+                    throw HttpFailures.tooLarge(action, response.code(), response.header("Content-Type"),
+                            settings.maxResponseBytes(), change);
+                } catch (IOException broken) {
+                    throw change ? new BrokenBody(response.code(), broken) : broken;
+                }
+            } else {
+                body = AnswerReader.prefix(response.body(), ERROR_BODY_PREFIX);
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.url().encodedPath()
+                    + " -> " + response.code() + " in " + millisSince(start) + " ms");
+            return new HttpAnswer(response.code(), response.header("Content-Type"), body, headersOf(response));
+        }
+    }
+
+    /** The answer's headers as the server sent them (a deferred {@code Retry-After} back in its place). */
+    private static Headers headersOf(Response response) {
+        Headers headers = response.headers();
+        String deferred = headers.get(DEFERRED_RETRY_AFTER);
+        if (deferred == null) {
+            return headers;
+        }
+        return headers.newBuilder().removeAll(DEFERRED_RETRY_AFTER).set("Retry-After", deferred).build();
+    }
+
+    /** Before any attempt: an interrupted thread starts nothing more. */
+    private static void stopIfCancelled(String action, boolean change) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw change ? HttpFailures.cancelledBeforeSending(action, null) : HttpFailures.cancelled(action, null);
+        }
+    }
+
+    /** Okio checks the interrupt flag before each read and write and then throws "interrupted". */
+    private static boolean cancelledBy(IOException e) {
+        return Thread.currentThread().isInterrupted()
+                || e instanceof InterruptedIOException && "interrupted".equals(e.getMessage());
+    }
+
+    private static void logFailure(Request request, long start, IOException e, int attempt, int attempts) {
+        LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.url().encodedPath()
+                + " failed after " + millisSince(start) + " ms: " + e.getClass().getSimpleName()
+                + " (attempt " + attempt + " of " + attempts + ")");
     }
 
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    private static void sleepBeforeRetry(int attempt) {
-        try {
-            Thread.sleep(Math.min(1000L, 150L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayException(new Failure.Network(Failure.NetworkProblem.OTHER), 0, null, null,
-                    "Cancelled.", e);
+    /** Set by {@link #WIRE} once the request is handed to the connection. */
+    private static final class SendMark {
+        volatile boolean sent;
+    }
+
+    /** A change's successful status arrived, then its body broke off. */
+    private static final class BrokenBody extends IOException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        BrokenBody(int status, IOException cause) {
+            super(cause);
+            this.status = status;
         }
     }
 }

@@ -17,8 +17,11 @@ import java.util.Objects;
  * sent as a name at all: OkHttp's {@code addPathSegment} resolves "." and "..", and so does
  * {@code addEncodedPathSegment("%2E%2E")}, because the URL standard (WHATWG) defines "%2e" as a dot
  * segment too; servers normalise paths the same way. A DELETE of a key named ".." would otherwise
- * become a DELETE of the collection's parent. The refusal is a {@link GatewayException} whose
- * failure is {@link Failure.Unaddressable}, so the UI shows it like any other failed call.
+ * become a DELETE of the collection's parent. So is every other spelling that a server or a proxy
+ * on the way could turn into one of them ({@link SegmentReadings}): percent-encoded once or more,
+ * with whitespace or control characters around it, in Unicode compatibility forms, or as a step
+ * after a '/' or '\' that a server decodes. The refusal is a {@link GatewayException} whose failure
+ * is {@link Failure.Unaddressable}, so the UI shows it like any other failed call.
  */
 public final class PathBuilder {
 
@@ -68,9 +71,13 @@ public final class PathBuilder {
         return url.build();
     }
 
-    /** False for null, "", "." and "..": values that cannot travel as one path segment. */
+    /**
+     * False for null, "", "." and "..", and for every spelling a server or proxy could read as one of
+     * them ({@link SegmentReadings}): values that cannot travel as one path segment. Names that merely
+     * contain dots ("...", ".env", "a..b", "v1.2") are addressable.
+     */
     public static boolean isAddressable(String name) {
-        return name != null && !name.isEmpty() && !name.equals(".") && !name.equals("..");
+        return SegmentReadings.hazard(name) == null;
     }
 
     /**
@@ -93,11 +100,25 @@ public final class PathBuilder {
     }
 
     static GatewayException unaddressable(String action, String name) {
-        String shown = name == null ? "(none)" : "\u201C" + name + "\u201D";
-        String message = action + " failed: the name " + shown + " cannot be used in a URL path, because it "
-                + (name == null || name.isEmpty() ? "would address the collection instead of one item"
-                : "would address " + (name.equals(".") ? "the collection" : "the collection's parent")
-                + " instead of the item")
+        String shown = name == null ? "(none)" : "\u201C" + SegmentReadings.printable(name) + "\u201D";
+        SegmentReadings.Hazard hazard = SegmentReadings.hazard(name);
+        String because;
+        if (name == null || name.isEmpty()) {
+            because = "it would address the collection instead of one item";
+        } else if (name.equals(".") || name.equals("..")) {
+            because = "it would address " + (name.equals(".") ? "the collection" : "the collection's parent")
+                    + " instead of the item";
+        } else {
+            SegmentReadings.Hazard h = hazard == null ? SegmentReadings.Hazard.EMPTY : hazard;
+            because = "a server or proxy could read it as " + switch (h) {
+                case EMPTY -> "an empty name, which would address the collection instead of one item";
+                case DOT -> "\u201C.\u201D, which would address the collection instead of the item";
+                case DOT_DOT -> "\u201C..\u201D, which would address the collection's parent instead of the item";
+                case STEP -> "a path with a \u201C.\u201D or \u201C..\u201D step, which would address something other "
+                        + "than the named item";
+            };
+        }
+        String message = action + " failed: the name " + shown + " cannot be used in a URL path, because " + because
                 + ", so nothing was sent.";
         return new GatewayException(new Failure.Unaddressable(name), 0, null, null, message, null);
     }

@@ -31,6 +31,38 @@ public final class RetryAfter {
         return at == null ? null : until(at, clock);
     }
 
+    /**
+     * How long to wait before trying again, as the server asked but no longer than {@code cap}: a
+     * delay too large to be a number is the cap too; an HTTP-date in the past is no wait.
+     *
+     * @return null when the value is absent or unreadable (the caller's own backoff applies)
+     */
+    public static Duration capped(String value, Clock clock, Duration cap) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        if (!v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            String digits = v.replaceFirst("^0+(?=.)", "");
+            // 19 digits may already overflow a long; whatever it is, it is more than any cap.
+            return digits.length() > 18 ? cap : min(Duration.ofSeconds(Long.parseLong(digits)), cap);
+        }
+        Instant at = instant(v);
+        return at == null ? null : min(until(at, clock), cap);
+    }
+
+    /** A number of seconds from a JSON body (Apinizer's {@code retry_after}), no longer than {@code cap}. */
+    public static Duration seconds(double seconds, Duration cap) {
+        if (Double.isNaN(seconds) || seconds <= 0) {
+            return Duration.ZERO;
+        }
+        return seconds >= cap.getSeconds() + 1 ? cap : min(Duration.ofMillis((long) Math.ceil(seconds * 1000)), cap);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     /** The wait from now until {@code at}, whole seconds, never negative. */
     public static Duration until(Instant at, Clock clock) {
         Duration d = Duration.between(clock.instant(), at);

@@ -62,8 +62,17 @@ class AmpersandClientFailureTest {
         server.shutdown();
     }
 
+    /** Retries without waiting: how long to wait is the transport's test. */
     ConnectionSettings settings() {
-        return ConnectionSettings.of(server.url("/v1").uri(), new Authentication.ApiKey(Secret.of(API_KEY)));
+        return ConnectionSettings.of(server.url("/v1").uri(), new Authentication.ApiKey(Secret.of(API_KEY)))
+                .withMaxRetryWait(Duration.ZERO);
+    }
+
+    /** The same answer to a read's first attempt and its two retries. */
+    void onEveryAttempt(MockResponse response) {
+        for (int i = 0; i <= ConnectionSettings.DEFAULT_READ_RETRIES; i++) {
+            server.enqueue(response.clone());
+        }
     }
 
     static AmpersandClient clientWith(ConnectionSettings settings) {
@@ -223,26 +232,28 @@ class AmpersandClientFailureTest {
 
     @Test
     void rateLimitedTakesTheRetryAfterHeaderInSeconds() {
-        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "30")
+        onEveryAttempt(new MockResponse().setResponseCode(429).setHeader("Retry-After", "30")
                 .setHeader("Content-Type", "application/problem+json")
                 .setBody("{\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"rate limit exceeded\"}"));
         GatewayException e = fails(client::listProjects);
         assertEquals(Duration.ofSeconds(30), assertInstanceOf(Failure.RateLimited.class, e.failure()).retryAfter());
         assertEquals("Loading projects failed: rate limit exceeded (HTTP 429); try again in 30 s.", e.getMessage());
-        assertEquals(1, server.getRequestCount(), "a 429 is reported, not retried (yet)");
+        assertEquals(3, server.getRequestCount(), "a read is retried after a 429; the last one is the failure");
     }
 
     @Test
     void rateLimitedTakesAnHttpDateRetryAfterHeader() {
-        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "Sun, 01 Mar 2026 12:02:00 GMT"));
+        onEveryAttempt(new MockResponse().setResponseCode(429).setHeader("Retry-After", "Sun, 01 Mar 2026 12:02:00 GMT"));
         Failure.RateLimited r = assertInstanceOf(Failure.RateLimited.class, fails(client::listProjects).failure());
         assertEquals(Duration.ofMinutes(2), r.retryAfter());
     }
 
     @Test
     void rateLimitedTakesTheProblemsRetryAfter() {
-        problem(429, "{\"title\":\"Too Many Requests\",\"status\":429,\"retryable\":true,"
-                + "\"retryAfter\":\"2026-03-01T12:00:45.5Z\"}");
+        for (int i = 0; i < 3; i++) {
+            problem(429, "{\"title\":\"Too Many Requests\",\"status\":429,\"retryable\":true,"
+                    + "\"retryAfter\":\"2026-03-01T12:00:45.5Z\"}");
+        }
         GatewayException e = fails(() -> client.listJwtKeys(PAYMENTS, true));
         assertEquals(Duration.ofSeconds(45), ((Failure.RateLimited) e.failure()).retryAfter());
         assertEquals(Instant.parse("2026-03-01T12:00:45.5Z"), e.problem().retryAfter());
@@ -251,7 +262,7 @@ class AmpersandClientFailureTest {
 
     @Test
     void rateLimitedWithoutAnyHintSaysLater() {
-        error(429, null, "");
+        onEveryAttempt(new MockResponse().setResponseCode(429));
         GatewayException e = fails(client::listProjects);
         assertNull(((Failure.RateLimited) e.failure()).retryAfter());
     }
@@ -299,11 +310,12 @@ class AmpersandClientFailureTest {
 
     @Test
     void anEmpty503IsAProtocolFailure() {
-        error(503, null, "");
+        onEveryAttempt(new MockResponse().setResponseCode(503));
         GatewayException e = fails(client::listProjects);
         assertInstanceOf(Failure.Protocol.class, e.failure());
         assertEquals("Loading projects failed: the server answered HTTP 503 with an empty body; a proxy in front of "
                 + "the server may be failing.", e.getMessage());
+        assertEquals(3, server.getRequestCount());
     }
 
     @Test
@@ -501,7 +513,7 @@ class AmpersandClientFailureTest {
             server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
             server.enqueue(new MockResponse().setResponseCode(201).setBody(AmpersandSpec.CREATED)); // what a retry would get
             GatewayException e = fails(m);
-            assertInstanceOf(Failure.Network.class, e.failure());
+            assertInstanceOf(Failure.OutcomeUnknown.class, e.failure());
             assertEquals(before + 1, server.getRequestCount(), "a mutation was sent more than once");
             // The spare answer is still queued: the next request takes it.
             assertEquals("550e8400-e29b-41d4-a716-446655440000",
@@ -522,10 +534,9 @@ class AmpersandClientFailureTest {
         for (int i = 0; i < mutations.size(); i++) {
             server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
             GatewayException e = fails(mutations.get(i));
-            assertEquals(Failure.NetworkProblem.CLOSED, ((Failure.Network) e.failure()).problem());
-            assertTrue(e.getMessage().contains(": unknown whether it happened, because the connection was closed "
-                    + "without an answer (" + server.getHostName() + ":" + server.getPort() + "); " + howToCheck.get(i) + "."),
-                    e.getMessage());
+            assertEquals(new Failure.OutcomeUnknown(Failure.NetworkProblem.CLOSED), e.failure());
+            assertTrue(e.getMessage().endsWith(": no answer came (the connection was closed without an answer), so it is "
+                    + "unknown whether it happened; " + howToCheck.get(i) + "."), e.getMessage());
             assertFalse(e.getMessage().contains("failed"), "the server may have made the change: " + e.getMessage());
             assertNotNull(e.getCause(), "the cause is kept for diagnostics");
         }
@@ -533,13 +544,72 @@ class AmpersandClientFailureTest {
     }
 
     @Test
+    void mutationsAreNeverRetriedWhateverTheStatus() {
+        List<Executable> mutations = List.of(
+                () -> client.createJwtKey(PAYMENTS, new NewJwtKey("prod-1", PEM)),
+                () -> client.updateJwtKey(PAYMENTS, KID, new JwtKeyUpdate(false, "x")),
+                () -> client.deleteJwtKey(PAYMENTS, KID));
+        int before = 0;
+        for (Executable m : mutations) {
+            for (int status : List.of(502, 503, 504, 429)) {
+                server.enqueue(new MockResponse().setResponseCode(status).setHeader("Retry-After", "0"));
+                server.enqueue(new MockResponse().setResponseCode(201).setBody(AmpersandSpec.CREATED)); // a retry's
+                assertEquals(status, fails(m).httpStatus());
+                assertEquals(before + 1, server.getRequestCount(), "a mutation was sent again after HTTP " + status);
+                org.junit.jupiter.api.Assertions.assertDoesNotThrow(
+                        () -> client.createJwtKey(PAYMENTS, new NewJwtKey("spare", PEM)), "the spare is still queued");
+                before = server.getRequestCount();
+            }
+        }
+    }
+
+    @Test
+    void getsAreRetriedAfterTheStatusesThatMeanTryAgain() {
+        for (int status : List.of(502, 503, 504, 429)) {
+            int before = server.getRequestCount();
+            server.enqueue(new MockResponse().setResponseCode(status));
+            server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(AmpersandSpec.KEYS));
+            assertEquals(2, client.listJwtKeys(PAYMENTS, false).size(), "HTTP " + status);
+            assertEquals(before + 2, server.getRequestCount());
+        }
+    }
+
+    @Test
+    void anAnswerLargerThanTheLimitIsNotRead() {
+        client = clientWith(settings().withMaxResponseBytes(1024));
+        error(200, "application/json", AmpersandSpec.KEYS + " ".repeat(1024)); // valid JSON, too long
+        GatewayException e = fails(() -> client.listJwtKeys(PAYMENTS, false));
+        assertEquals("Loading JWT keys of project \u201Cpayments\u201D failed: the answer was larger than 1 KiB, the limit "
+                + "set for this connection.", e.getMessage());
+        error(200, "application/json", AmpersandSpec.UPDATED + " ".repeat(1024));
+        GatewayException change = fails(() -> client.updateJwtKey(PAYMENTS, KID, JwtKeyUpdate.relabel("new")));
+        assertTrue(change.getMessage().contains(": the server accepted it (HTTP 200), but its answer was larger than 1 KiB"),
+                change.getMessage());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void aMutationWhoseAnswerBrokeOffIsUnknown() {
+        server.enqueue(new MockResponse().setResponseCode(201).setBody(AmpersandSpec.CREATED)
+                .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+        GatewayException e = fails(() -> client.createJwtKey(PAYMENTS, new NewJwtKey("prod-1", PEM)));
+        assertEquals(new Failure.OutcomeUnknown(Failure.NetworkProblem.CLOSED), e.failure());
+        assertEquals("Creating JWT key \u201Cprod-1\u201D in project \u201Cpayments\u201D: the server answered HTTP 201, "
+                + "but its answer broke off (the connection was closed), so it is unknown whether it happened; reload the "
+                + "list to check before creating it again.", e.getMessage());
+    }
+
+    @Test
     void aMutationThatTimedOutIsUnknownNotFailed() {
-        client = clientWith(settings().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(5)));
+        client = clientWith(settings().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5))
+                .withMutationTimeout(Duration.ofMillis(200)));
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
         GatewayException e = fails(() -> client.deleteJwtKey(PAYMENTS, KID));
-        assertEquals(Failure.NetworkProblem.TIMEOUT, ((Failure.Network) e.failure()).problem());
-        assertTrue(e.getMessage().startsWith("Deleting JWT key \u201C" + KID + "\u201D in project \u201Cpayments\u201D: "
-                + "unknown whether it happened, because the server did not answer in time"), e.getMessage());
+        assertEquals(new Failure.OutcomeUnknown(Failure.NetworkProblem.TIMEOUT), e.failure());
+        assertEquals("Deleting JWT key \u201C" + KID + "\u201D in project \u201Cpayments\u201D: no answer came (the server "
+                + "did not answer in time), so it is unknown whether it happened; reload the list to check before trying "
+                + "again.", e.getMessage());
+        assertEquals(1, server.getRequestCount());
     }
 
     @Test
@@ -553,7 +623,8 @@ class AmpersandClientFailureTest {
         GatewayException e = fails(() -> client.deleteJwtKey(PAYMENTS, KID));
         assertEquals(Failure.NetworkProblem.REFUSED, ((Failure.Network) e.failure()).problem());
         assertEquals("Deleting JWT key \u201C" + KID + "\u201D in project \u201Cpayments\u201D failed: the connection was "
-                + "refused (127.0.0.1:" + closedPort + ").", e.getMessage(), "nothing arrived, so it did fail");
+                + "refused (127.0.0.1:" + closedPort + "), so nothing was sent.", e.getMessage(),
+                "nothing arrived, so it did fail");
     }
 
     @Test

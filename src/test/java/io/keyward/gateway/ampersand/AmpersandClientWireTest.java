@@ -201,8 +201,8 @@ class AmpersandClientWireTest {
                 "q?x#y", "q%3Fx%23y",
                 "...", "...",
                 ".hidden", ".hidden",
-                "%2e", "%252e",
-                "%2E%2E", "%252E%252E");
+                "v1.2", "v1.2",
+                "%2e%2ex", "%252e%252ex");
         for (Map.Entry<String, String> e : encoded.entrySet()) {
             answer(200, "{\"id\": \"k\"}");
             client.getJwtKey(Project.named(e.getKey()), e.getKey());
@@ -214,9 +214,8 @@ class AmpersandClientWireTest {
     // ------------------------------------------------------------------ "." and ".."
 
     @Test
-    void dotAndDotDotNamesNeverLeaveTheirCollection() {
-        List<String> refused = java.util.Arrays.asList(".", "..", "");
-        for (String name : refused) {
+    void dotAndDotDotNamesInAnySpellingNeverLeaveTheirCollection() {
+        for (String name : io.keyward.gateway.http.NameSpellings.REFUSED) {
             Project dotProject = Project.named(name);
             Map<String, Executable> calls = new java.util.LinkedHashMap<>();
             calls.put("list keys of project", () -> client.listJwtKeys(dotProject, false));
@@ -232,6 +231,15 @@ class AmpersandClientWireTest {
             });
         }
         assertEquals(0, server.getRequestCount(), "a request for '.' or '..' would reach the collection or its parent");
+    }
+
+    @Test
+    void namesThatMerelyContainDotsAreSentAsThemselves() throws Exception {
+        for (Map.Entry<String, String> e : io.keyward.gateway.http.NameSpellings.SENT_AS_THEMSELVES.entrySet()) {
+            server.enqueue(new MockResponse().setResponseCode(204));
+            client.deleteJwtKey(Project.named(e.getKey()), e.getKey());
+            assertEquals("/v1/projects/" + e.getValue() + "/jwt-keys/" + e.getValue(), taken().getPath(), e.getKey());
+        }
     }
 
     @Test

@@ -43,7 +43,13 @@ class ApinizerClientFailureTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start();
-        client = clientWith(ConnectionSettings.of(server.url("/").uri(), new Authentication.PersonalToken(Secret.of(TOKEN))));
+        client = clientWith(settings());
+    }
+
+    /** Retries without waiting: how long to wait is the transport's test. */
+    ConnectionSettings settings() {
+        return ConnectionSettings.of(server.url("/").uri(), new Authentication.PersonalToken(Secret.of(TOKEN)))
+                .withMaxRetryWait(Duration.ZERO);
     }
 
     @AfterEach
@@ -61,6 +67,13 @@ class ApinizerClientFailureTest {
             r.setHeader("Content-Type", contentType);
         }
         server.enqueue(r);
+    }
+
+    /** The same answer to a read's first attempt and its two retries. */
+    void errorOnEveryAttempt(int status, String contentType, String body) {
+        for (int i = 0; i <= ConnectionSettings.DEFAULT_READ_RETRIES; i++) {
+            error(status, contentType, body);
+        }
     }
 
     static GatewayException fails(Executable call) {
@@ -126,16 +139,19 @@ class ApinizerClientFailureTest {
 
     @Test
     void rateLimitedCarriesRetryAfterFromTheBody() {
-        error(429, "application/json", "{\"error\":\"rate_limit_exceeded\",\"error_description\":\"Rate limit exceeded. Please try again later.\",\"retry_after\":60}");
+        errorOnEveryAttempt(429, "application/json", "{\"error\":\"rate_limit_exceeded\",\"error_description\":\"Rate limit exceeded. Please try again later.\",\"retry_after\":60}");
         GatewayException e = fails(client::listProjects);
         assertEquals(Duration.ofSeconds(60), assertInstanceOf(Failure.RateLimited.class, e.failure()).retryAfter());
         assertTrue(e.getMessage().contains("retry in 60 s"), e.getMessage());
+        assertEquals(3, server.getRequestCount(), "a 429 is retried; the last one is the failure");
     }
 
     @Test
     void rateLimitedFallsBackToTheRetryAfterHeader() {
-        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "7")
-                .setBody("{\"error\":\"rate_limit_exceeded\"}"));
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "7")
+                    .setBody("{\"error\":\"rate_limit_exceeded\"}"));
+        }
         assertEquals(Duration.ofSeconds(7), ((Failure.RateLimited) fails(client::listProjects).failure()).retryAfter());
     }
 
@@ -182,7 +198,9 @@ class ApinizerClientFailureTest {
 
     @Test
     void aRateLimitWithoutJsonStillCarriesTheRetryAfterHeader() {
-        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "12").setBody("Too Many Requests"));
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "12").setBody("Too Many Requests"));
+        }
         GatewayException e = fails(client::listProjects);
         assertEquals(Duration.ofSeconds(12), assertInstanceOf(Failure.RateLimited.class, e.failure()).retryAfter());
     }
@@ -211,7 +229,7 @@ class ApinizerClientFailureTest {
     @Test
     void problemJsonRateLimitUnderstandsAnRfc3339RetryAfter() {
         String in90s = java.time.OffsetDateTime.now().plusSeconds(90).toString();
-        error(429, "application/problem+json", "{\"title\":\"Too Many Requests\",\"status\":429,\"retryAfter\":\"" + in90s + "\"}");
+        errorOnEveryAttempt(429, "application/problem+json", "{\"title\":\"Too Many Requests\",\"status\":429,\"retryAfter\":\"" + in90s + "\"}");
         Duration d = ((Failure.RateLimited) fails(client::listProjects).failure()).retryAfter();
         assertTrue(d.toSeconds() >= 85 && d.toSeconds() <= 90, d.toString());
     }
@@ -268,7 +286,7 @@ class ApinizerClientFailureTest {
 
     @Test
     void anEmptyErrorBodyIsReportedWithItsStatus() {
-        error(503, null, "");
+        errorOnEveryAttempt(503, null, "");
         GatewayException e = fails(client::listProjects);
         assertInstanceOf(Failure.Protocol.class, e.failure());
         assertTrue(e.getMessage().contains("HTTP 503") && e.getMessage().contains("empty body"), e.getMessage());
@@ -342,23 +360,130 @@ class ApinizerClientFailureTest {
         assertEquals(3, server.getRequestCount(), "1 attempt + 2 retries");
     }
 
-    @Test
-    void mutationsAreNeverRetried() {
-        List<Executable> mutations = List.of(
+    List<Executable> mutations() {
+        return List.of(
                 () -> client.deleteKey(Project.named("p"), "k", DerivedJwkPolicy.DELETE),
                 () -> client.updateJwk(Project.named("p"), "j", new JwkUpdate("n", null)),
                 () -> client.deleteJwk(Project.named("p"), "j"),
                 () -> client.setCredentialJwk(Project.named("p"), "u", CredentialSlot.VALIDATION, "j"),
                 () -> client.removeCredentialJwk(Project.named("p"), "u", CredentialSlot.ENCRYPTION));
+    }
+
+    @Test
+    void mutationsAreNeverRetriedAndALostAnswerIsUnknownNotFailed() {
         int before = 0;
-        for (Executable m : mutations) {
+        for (Executable m : mutations()) {
             server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
             server.enqueue(new MockResponse().setBody("{\"success\":true}")); // what a retry would get
             GatewayException e = fails(m);
-            assertInstanceOf(Failure.Network.class, e.failure());
+            assertEquals(new Failure.OutcomeUnknown(Failure.NetworkProblem.CLOSED), e.failure());
+            assertTrue(e.getMessage().endsWith(": no answer came (the connection was closed without an answer), so it is "
+                    + "unknown whether it happened; reload to check."), e.getMessage());
+            assertFalse(e.getMessage().contains("failed"), e.getMessage());
             assertEquals(before + 1, server.getRequestCount(), "a mutation was sent more than once");
             assertTrue(client.listProjects().isEmpty(), "the spare answer is still queued, so nothing consumed it");
             before = server.getRequestCount();
         }
+    }
+
+    @Test
+    void mutationsAreNeverRetriedWhateverTheStatus() {
+        int before = 0;
+        for (Executable m : mutations()) {
+            for (int status : List.of(502, 503, 504, 429)) {
+                server.enqueue(new MockResponse().setResponseCode(status).setHeader("Retry-After", "0")
+                        .setBody("{\"error\":\"busy\"}"));
+                server.enqueue(new MockResponse().setBody("{\"success\":true}")); // what a retry would get
+                GatewayException e = fails(m);
+                assertEquals(status, e.httpStatus());
+                assertEquals(before + 1, server.getRequestCount(), "a mutation was sent again after HTTP " + status);
+                assertTrue(client.listProjects().isEmpty(), "the spare answer is still queued");
+                before = server.getRequestCount();
+            }
+        }
+    }
+
+    @Test
+    void aTimedOutChangeIsUnknownNotFailed() {
+        client = clientWith(settings().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5))
+                .withMutationTimeout(Duration.ofMillis(300)));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        GatewayException e = fails(() -> client.deleteKey(Project.named("p"), "k", DerivedJwkPolicy.KEEP));
+        assertEquals(new Failure.OutcomeUnknown(Failure.NetworkProblem.TIMEOUT), e.failure());
+        assertEquals("Deleting key \u201Ck\u201D in project \u201Cp\u201D: no answer came (the server did not answer in "
+                + "time), so it is unknown whether it happened; reload to check.", e.getMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void aChangeThatCouldNotConnectFailedAndNothingWasSent() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        client = clientWith(ConnectionSettings.of(URI.create("http://127.0.0.1:" + closedPort),
+                new Authentication.PersonalToken(Secret.of(TOKEN))));
+        GatewayException e = fails(() -> client.deleteJwk(Project.named("p"), "j"));
+        assertEquals(new Failure.Network(Failure.NetworkProblem.REFUSED), e.failure());
+        assertEquals("Deleting JWK \u201Cj\u201D in project \u201Cp\u201D failed: the connection was refused (127.0.0.1:"
+                + closedPort + "), so nothing was sent.", e.getMessage());
+    }
+
+    @Test
+    void getsAreRetriedAfterABadGatewayAndGiveTheLastAnswer() {
+        error(502, "text/html", "<html><title>502 Bad Gateway</title></html>");
+        error(504, "text/html", "<html><title>504 Gateway Timeout</title></html>");
+        answer200("{\"success\":true,\"resultList\":[{\"name\":\"j1\"}]}");
+        assertEquals(1, client.listJwks(Project.named("p")).size());
+        assertEquals(3, server.getRequestCount());
+
+        errorOnEveryAttempt(502, "text/html", "<html><title>502 Bad Gateway</title></html>");
+        GatewayException e = fails(() -> client.listJwks(Project.named("p")));
+        Failure.Protocol p = assertInstanceOf(Failure.Protocol.class, e.failure());
+        assertEquals("502 Bad Gateway", p.snippet());
+        assertEquals(6, server.getRequestCount());
+    }
+
+    @Test
+    void signingInIsNeverRetriedAndALostAnswerIsAPlainFailure() {
+        error(503, "text/plain", "busy");
+        assertEquals(503, fails(() -> client.createToken("admin", Secret.of("s3cr3t-pw"))).httpStatus());
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        GatewayException e = fails(() -> client.createToken("admin", Secret.of("s3cr3t-pw")));
+        assertEquals(new Failure.Network(Failure.NetworkProblem.CLOSED), e.failure());
+        assertTrue(e.getMessage().startsWith("Signing in as \u201Cadmin\u201D failed: the connection was closed without "
+                + "an answer ("), e.getMessage());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void anAnswerLargerThanTheLimitIsNotRead() {
+        client = clientWith(settings().withMaxResponseBytes(1024));
+        answer200("{\"success\":true,\"resultList\":[{\"name\":\"" + "j".repeat(2000) + "\"}]}");
+        GatewayException e = fails(() -> client.listJwks(Project.named("p")));
+        assertEquals("Loading JWKs of project \u201Cp\u201D failed: the answer was larger than 1 KiB, the limit set for "
+                + "this connection.", e.getMessage());
+        assertEquals(1, server.getRequestCount());
+
+        answer200(DEPLOYED_PADDED);
+        GatewayException change = fails(() -> client.deleteJwk(Project.named("p"), "j"));
+        assertEquals("Deleting JWK \u201Cj\u201D in project \u201Cp\u201D: the server accepted it (HTTP 200), but its "
+                + "answer was larger than 1 KiB, the limit set for this connection, so it was not read; reload to see "
+                + "the result.", change.getMessage());
+    }
+
+    @Test
+    void anUnreadableChangeAnswerSaysTheStatusSaysItWasDone() {
+        error(200, "text/html", "<html><body>Done, maybe</body></html>");
+        GatewayException e = fails(() -> client.deleteJwk(Project.named("p"), "j"));
+        assertInstanceOf(Failure.Protocol.class, e.failure());
+        assertTrue(e.getMessage().endsWith("; the status says it was done, so reload to see the result before trying "
+                + "again."), e.getMessage());
+    }
+
+    static final String DEPLOYED_PADDED = "{\"success\": true, \"message\": \"" + "d".repeat(2000) + "\"}";
+
+    void answer200(String body) {
+        error(200, "application/json", body);
     }
 }

@@ -486,8 +486,8 @@ class ApinizerClientWireTest {
     // ------------------------------------------------------------------ "." and ".."
 
     @Test
-    void dotAndDotDotNamesNeverLeaveTheirCollection() {
-        for (String name : List.of(".", "..")) {
+    void dotAndDotDotNamesInAnySpellingNeverLeaveTheirCollection() {
+        for (String name : io.keyward.gateway.http.NameSpellings.REFUSED) {
             Project dot = Project.named(name);
             List<org.junit.jupiter.api.function.Executable> calls = List.of(
                     () -> client.listKeys(dot),
@@ -512,12 +512,14 @@ class ApinizerClientWireTest {
 
     @Test
     void namesThatMerelyContainDotsAreSentAsThemselves() throws Exception {
-        answer(DEPLOYED);
-        answer(DEPLOYED);
-        client.deleteJwk(Project.named("p"), "...");
-        client.deleteJwk(Project.named("p"), "%2E%2E");
-        assertEquals("/apiops/projects/p/jwks/.../", taken().getPath());
-        assertEquals("/apiops/projects/p/jwks/%252E%252E/", taken().getPath());
+        for (java.util.Map.Entry<String, String> e : io.keyward.gateway.http.NameSpellings.SENT_AS_THEMSELVES.entrySet()) {
+            answer(DEPLOYED);
+            client.deleteJwk(Project.named(e.getKey()), e.getKey());
+            assertEquals("/apiops/projects/" + e.getValue() + "/jwks/" + e.getValue() + "/", taken().getPath(), e.getKey());
+            answer("{\"success\": true, \"resultList\": []}");
+            client.listKeys(Project.named(e.getKey()));
+            assertEquals("/apiops/projects/" + e.getValue() + "/keys/", taken().getPath(), e.getKey());
+        }
     }
 
     // ------------------------------------------------------------------ base URL handling

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,8 +33,16 @@ class PathBuilderTest {
         table.put("...", "...");
         table.put(".env", ".env");
         table.put("a..b", "a..b");
-        table.put("%2e", "%252e");
-        table.put("%2E%2E", "%252E%252E");
+        table.put("v1.2", "v1.2");
+        table.put("..a", "..a");
+        table.put("a.", "a.");
+        table.put(". .", ".%20.");
+        table.put("%2e%2ex", "%252e%252ex");
+        table.put("100%2", "100%252");
+        table.put("%zz", "%25zz");
+        table.put("a/b.c", "a%2Fb.c");
+        table.put("a;b", "a;b");
+        table.put("\u2026", "%E2%80%A6"); // the ellipsis is NFKC "...", a name like any other
         table.forEach((name, encoded) -> {
             HttpUrl url = PathBuilder.under(BASE, "test").fixed("items").name(name).build();
             assertEquals("/v1/items/" + encoded, url.encodedPath(), name);
@@ -60,6 +69,60 @@ class PathBuilderTest {
             assertEquals(0, e.httpStatus());
         }
         assertThrows(IllegalArgumentException.class, () -> PathBuilder.under(BASE, "x").fixed(".."));
+    }
+
+    @Test
+    void everyOtherSpellingOfDotDotOrEmptyIsRefusedToo() {
+        for (String name : NameSpellings.REFUSED) {
+            if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+                continue; // their message is pinned above
+            }
+            PathBuilder b = PathBuilder.under(BASE, "Deleting thing").fixed("items");
+            GatewayException e = assertThrows(GatewayException.class, () -> b.name(name), name);
+            assertEquals(new Failure.Unaddressable(name), e.failure(), name);
+            assertTrue(e.getMessage().startsWith("Deleting thing failed: the name \u201C"), e.getMessage());
+            assertTrue(e.getMessage().contains("cannot be used in a URL path, because a server or proxy could read it as "),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith(", so nothing was sent."), e.getMessage());
+            assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\u0000") || e.getMessage().contains("\t"),
+                    "one printable line: " + e.getMessage());
+            assertFalse(PathBuilder.isAddressable(name), name);
+        }
+    }
+
+    @Test
+    void theMessageSaysWhatTheNameCouldBecome() {
+        Map<String, String> because = new LinkedHashMap<>();
+        because.put("%2e%2e", "a server or proxy could read it as \u201C..\u201D, which would address the collection's "
+                + "parent instead of the item");
+        because.put("\uff0e", "a server or proxy could read it as \u201C.\u201D, which would address the collection "
+                + "instead of the item");
+        because.put("a/..", "a server or proxy could read it as a path with a \u201C.\u201D or \u201C..\u201D step, "
+                + "which would address something other than the named item");
+        because.put("%20", "a server or proxy could read it as an empty name, which would address the collection "
+                + "instead of one item");
+        because.put("..", "it would address the collection's parent instead of the item");
+        because.forEach((name, reason) -> assertEquals("Deleting thing failed: the name \u201C" + name + "\u201D cannot "
+                + "be used in a URL path, because " + reason + ", so nothing was sent.",
+                assertThrows(GatewayException.class, () -> PathBuilder.under(BASE, "Deleting thing").name(name))
+                        .getMessage()));
+        assertEquals("Deleting thing failed: the name \u201C..\\u0000\u201D cannot be used in a URL path, because a "
+                + "server or proxy could read it as \u201C..\u201D, which would address the collection's parent instead "
+                + "of the item, so nothing was sent.",
+                assertThrows(GatewayException.class, () -> PathBuilder.under(BASE, "Deleting thing").name("..\u0000"))
+                        .getMessage(), "a control character is shown, not sent into the message");
+    }
+
+    @Test
+    void namesThatMerelyContainDotsStayAddressable() {
+        NameSpellings.SENT_AS_THEMSELVES.forEach((name, encoded) -> {
+            HttpUrl url = PathBuilder.under(BASE, "test").fixed("items").name(name).build();
+            assertEquals("/v1/items/" + encoded, url.encodedPath(), name);
+        });
+        for (String name : List.of("...", "....", ".env", "a..b", "v1.2", "..a", "a.", ".a.", ". .", "%2e%2ex", "x%2e",
+                "\u2026", "a/b", "a\\b", "a;b", "a/...", "%252", "%", "%%2e", "%u002", "\uff0e\uff0e\uff0e")) {
+            assertTrue(PathBuilder.isAddressable(name), name);
+        }
     }
 
     @Test

@@ -85,10 +85,9 @@ public final class MutationRunner {
                     reloadIfShown(connection);
                 })
                 .onFailure(e -> {
-                    if (isOutcomeUnknown(e)) {
+                    boolean unknown = isOutcomeUnknown(e);
+                    if (unknown) {
                         unknown(scope, action, target, e, check);
-                        failures.notice("No answer came for \u201C" + action + "\u201D (" + target + "): it may have "
-                                + "happened. Keyward is checking what the server now has; see the results panel.");
                     } else {
                         results.recordFailure(scope, action, target, e);
                         if (e instanceof GatewayException g && g.failure() instanceof Failure.Forbidden) {
@@ -98,6 +97,11 @@ public final class MutationRunner {
                         }
                     }
                     onFailure.accept(e);
+                    if (unknown) {
+                        // Said last, so it is what the banner shows: not a failure, a question being answered.
+                        failures.notice("No answer came for \u201C" + action + "\u201D (" + target + "): it may have "
+                                + "happened. Keyward is checking what the server now has; see the results panel.");
+                    }
                     if (!ErrorText.isUnauthorized(e)) {
                         reloadIfShown(connection); // the call may have half-happened; show the server's state
                     }

@@ -96,7 +96,9 @@ class ResultsViewModelTest {
         assertEquals("Failed", e.outcome().label());
         assertTrue(e.message().contains("(HTTP 403)"), e.message());
         assertTrue(e.environments().isEmpty(), "nothing was deployed");
-        assertEquals(e.message(), fx.main.notificationProperty().get());
+        assertEquals(e.message() + " This connection cannot make changes: they are disabled until you reconnect or "
+                + "refresh.", fx.main.notificationProperty().get(), "a readable banner, not only a results row");
+        assertTrue(fx.workspace().isReadOnly());
         assertTrue(fx.dialogs.reconnectOffers.isEmpty(), "403 is not a session problem");
     }
 

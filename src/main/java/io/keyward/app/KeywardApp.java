@@ -67,14 +67,26 @@ public final class KeywardApp extends Application {
         double height = stage.getHeight();
         // GTK's glass (JDK-8354943) may still map the window at its minimum size under a window manager;
         // asking again once it is mapped is honoured.
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> javafx.application.Platform.runLater(() -> {
-            stage.setWidth(width - 1);
-            stage.setHeight(height - 1);
-            javafx.application.Platform.runLater(() -> {
-                stage.setWidth(width);
-                stage.setHeight(height);
-            });
-        }));
+        // Once, for this window only: a dialog's "shown" reaches its owner's handlers too, and must not
+        // resize (or un-maximize) the main window.
+        javafx.event.EventHandler<javafx.stage.WindowEvent> askAgain = new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.stage.WindowEvent e) {
+                if (e.getTarget() != stage) {
+                    return;
+                }
+                stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                javafx.application.Platform.runLater(() -> {
+                    stage.setWidth(width - 1);
+                    stage.setHeight(height - 1);
+                    javafx.application.Platform.runLater(() -> {
+                        stage.setWidth(width);
+                        stage.setHeight(height);
+                    });
+                });
+            }
+        };
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, askAgain);
         Icons.apply(stage);
         return view;
     }

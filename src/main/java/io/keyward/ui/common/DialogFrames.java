@@ -112,12 +112,25 @@ public final class DialogFrames {
         });
         d.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> {
             Scene scene = pane.getScene();
-            keepButtonsReachable(d);
-            centreOnOwner(d);
-            auto[0] = d.getWidth();
-            auto[1] = d.getHeight();
-            scene.addPostLayoutPulseListener(fit);
-            d.addEventHandler(DialogEvent.DIALOG_HIDDEN, h -> scene.removePostLayoutPulseListener(fit));
+            // When the window is shown its size is not known yet (NaN until the window system reports it):
+            // the minimum size, the centring and the size this code gave it wait for the first pulse that has it.
+            boolean[] sized = {false};
+            Runnable firstThenFit = () -> {
+                if (!sized[0]) {
+                    if (!(d.getWidth() > 0 && d.getHeight() > 0 && scene.getWidth() > 0)) {
+                        return;
+                    }
+                    sized[0] = true;
+                    keepButtonsReachable(d);
+                    centreOnOwner(d);
+                    auto[0] = d.getWidth();
+                    auto[1] = d.getHeight();
+                }
+                fit.run();
+            };
+            scene.addPostLayoutPulseListener(firstThenFit);
+            d.addEventHandler(DialogEvent.DIALOG_HIDDEN, h -> scene.removePostLayoutPulseListener(firstThenFit));
+            firstThenFit.run();
         });
         return d;
     }

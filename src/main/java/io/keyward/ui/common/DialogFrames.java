@@ -148,6 +148,12 @@ public final class DialogFrames {
         boolean untouched = Math.abs(d.getWidth() - auto[0]) < 1 && Math.abs(d.getHeight() - auto[1]) < 1;
         double width = d.getWidth() + Math.max(0, pane.prefWidth(-1) - scene.getWidth());
         double height = d.getHeight() + pane.prefHeight(scene.getWidth()) - scene.getHeight();
+        if (scene.getWindow() instanceof javafx.stage.Stage stage) {
+            // Never below the window's minimum: the window would not shrink, its scene would keep its
+            // height, and the next pulse would ask for less again, without end.
+            width = Math.max(width, stage.getMinWidth());
+            height = Math.max(height, stage.getMinHeight());
+        }
         if (height < d.getHeight() && !untouched) {
             height = d.getHeight();
         }

@@ -202,6 +202,39 @@ final class ConsoleDriver implements AutoCloseable {
         return robot.from(pane).lookup(query).queryAs(type);
     }
 
+    /** The title a tab shows ("Keys (5)", "Keys (?)"). */
+    String tabTitle(String tabId) {
+        TabPane tabs = fx(() -> (TabPane) stage.getScene().getRoot().lookup(".tab-pane"));
+        return fx(() -> tabs.getTabs().stream().filter(t -> tabId.equals("#" + t.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no tab " + tabId)).getText());
+    }
+
+    boolean hasStyle(String query, String styleClass) {
+        Node n = node(query, Node.class);
+        return fx(() -> n.getStyleClass().contains(styleClass));
+    }
+
+    /** Whether the node and every parent of it are visible (a hidden bar hides its children). */
+    boolean visible(String query) {
+        Node n = node(query, Node.class);
+        return fx(() -> shown(n));
+    }
+
+    static boolean shown(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
+    /** F5 in the main window, as an admin would press it there. */
+    void pressF5() {
+        click("#project-title"); // the main window has the focus
+        robot.type(KeyCode.F5);
+    }
+
     // ---- acting like a user -----------------------------------------------------------------------
 
     void click(String query) {
@@ -216,7 +249,7 @@ final class ConsoleDriver implements AutoCloseable {
 
     private static boolean onScreen(Node node) {
         if (node.getScene() == null || node.getScene().getWindow() == null || !node.getScene().getWindow().isShowing()
-                || !node.isVisible()) {
+                || !shown(node)) { // a node in an unselected tab or a hidden bar is not where a click lands
             return false;
         }
         var b = node.localToScene(node.getBoundsInLocal());

@@ -75,11 +75,12 @@ public final class DialogFrames {
     }
 
     /**
-     * Makes a dialog's window follow its content: it grows (never shrinks what the user resized) when
-     * the content gets taller or wider, e.g. a choice that lists more lines or a test result, and stays
-     * on the screen it is on. Some window managers do not honour a window's request to grow once it
-     * is mapped (openbox under JavaFX 21's GTK glass ignores it: JDK-8354943), so the content also
-     * sits in a scroll pane: whatever the window's size, the buttons stay visible and the rest scrolls.
+     * Makes a dialog's window follow its content until the user resizes it: it grows and shrinks back
+     * when the content gets taller or wider, e.g. a choice that lists more lines or a test result, and
+     * stays on the screen it is on; once the user has given it a size, that size holds. Some window
+     * managers do not honour a window's request to grow once it is mapped (openbox under JavaFX 21's
+     * GTK glass ignores it: JDK-8354943), so the content also sits in a scroll pane: whatever the
+     * window's size, the buttons stay visible and the rest scrolls.
      */
     public static <R> Dialog<R> growWithContent(Dialog<R> d) {
         DialogPane pane = d.getDialogPane();
@@ -112,19 +113,33 @@ public final class DialogFrames {
         });
         d.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> {
             Scene scene = pane.getScene();
-            keepButtonsReachable(d);
-            centreOnOwner(d);
-            auto[0] = d.getWidth();
-            auto[1] = d.getHeight();
-            scene.addPostLayoutPulseListener(fit);
-            d.addEventHandler(DialogEvent.DIALOG_HIDDEN, h -> scene.removePostLayoutPulseListener(fit));
+            // When the window is shown its size is not known yet (NaN until the window system reports it):
+            // the minimum size, the centring and the size this code gave it wait for the first pulse that has it.
+            boolean[] sized = {false};
+            Runnable firstThenFit = () -> {
+                if (!sized[0]) {
+                    if (!(d.getWidth() > 0 && d.getHeight() > 0 && scene.getWidth() > 0)) {
+                        return;
+                    }
+                    sized[0] = true;
+                    keepButtonsReachable(d);
+                    centreOnOwner(d);
+                    auto[0] = d.getWidth();
+                    auto[1] = d.getHeight();
+                }
+                fit.run();
+            };
+            scene.addPostLayoutPulseListener(firstThenFit);
+            d.addEventHandler(DialogEvent.DIALOG_HIDDEN, h -> scene.removePostLayoutPulseListener(firstThenFit));
+            firstThenFit.run();
         });
         return d;
     }
 
     /**
-     * Grows the window to its content's preferred size; shrinks it back too, but only while it still
-     * has the size this code gave it (a window the user resized is never made smaller).
+     * Sizes the window to its content's preferred size (wider, taller or shorter), but only while it
+     * still has the size this code gave it. A window the user resized keeps the user's size: growing it
+     * back at the next pulse would undo every shrink, and its content scrolls inside it anyway.
      */
     static void fitToContent(Dialog<?> d, double[] auto) {
         DialogPane pane = d.getDialogPane();
@@ -133,21 +148,23 @@ public final class DialogFrames {
             return;
         }
         boolean untouched = Math.abs(d.getWidth() - auto[0]) < 1 && Math.abs(d.getHeight() - auto[1]) < 1;
+        if (!untouched) {
+            return;
+        }
         double width = d.getWidth() + Math.max(0, pane.prefWidth(-1) - scene.getWidth());
         double height = d.getHeight() + pane.prefHeight(scene.getWidth()) - scene.getHeight();
-        if (height < d.getHeight() && !untouched) {
-            height = d.getHeight();
+        if (scene.getWindow() instanceof javafx.stage.Stage stage) {
+            // Never below the window's minimum: the window would not shrink, its scene would keep its
+            // height, and the next pulse would ask for less again, without end.
+            width = Math.max(width, stage.getMinWidth());
+            height = Math.max(height, stage.getMinHeight());
         }
         if (Math.abs(width - d.getWidth()) < 0.5 && Math.abs(height - d.getHeight()) < 0.5) {
             return;
         }
         d.setWidth(width);
         d.setHeight(height);
-        if (untouched) {
-            centreOnOwner(d); // a size the code chose: keep it where it would have opened
-        } else {
-            keepOnScreen(d);
-        }
+        centreOnOwner(d); // a size the code chose: keep it where it would have opened
         auto[0] = d.getWidth();
         auto[1] = d.getHeight();
     }

@@ -215,6 +215,11 @@ public final class ListPane<T> {
             // A disabled control shows no tooltip, so the reason sits on a wrapper that stays enabled.
             javafx.scene.layout.StackPane wrapper = new javafx.scene.layout.StackPane(n);
             wrapper.getStyleClass().add("action-wrapper");
+            // An action reads whole ("Delete J..." says nothing): in a narrow window the filter gives way.
+            if (n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            wrapper.setMinWidth(Region.USE_PREF_SIZE);
             Runnable tip = () -> {
                 String why = disabledReason.get();
                 if (why == null || why.isEmpty()) {

@@ -41,6 +41,9 @@ public final class CredentialListView {
             MenuItem set = Fx.item("Set " + slot.label() + " JWK\u2026", () -> vm.setJwk(slot));
             set.disableProperty().bind(vm.canSetProperty().not());
             MenuItem remove = Fx.item("Remove " + slot.label() + " JWK\u2026", () -> vm.removeJwk(slot));
+            // As in the slot's menu button: not offered on a read-only connection, during a change, or for an empty slot.
+            remove.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !vm.canRemove(slot),
+                    vm.selectedProperty(), vm.canSetProperty()));
             items.add(set);
             items.add(remove);
         }

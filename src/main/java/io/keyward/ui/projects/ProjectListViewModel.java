@@ -68,6 +68,12 @@ public final class ProjectListViewModel {
         loading.run(client::listProjects, this::show, e -> {
             list.failed(ErrorText.sentence(e));
             failures.failed(e, LOAD);
+            // The open project stays open, and a refresh still asks for its lists: otherwise they would go
+            // on showing their last rows as loaded, as if the refresh had read them. Not after a 401: the
+            // session was rejected, and reconnecting loads everything again.
+            if (workspace.project() != null && !ErrorText.isUnauthorized(e)) {
+                workspace.reload();
+            }
         });
     }
 

@@ -60,10 +60,10 @@ public final class ResultsView {
         tree.getColumns().add(col("Action", 190, r -> r.isEntry() ? r.entry().action()
                 : r.isDetail() ? "Server says" : r.environment().environment()));
         tree.getColumns().add(col("Target", 240, r -> r.isEntry() ? r.entry().target() : ""));
-        tree.getColumns().add(col("Connection", 140, r -> r.isEntry() ? connectionName(r.entry()) : ""));
+        tree.getColumns().add(col("Connection", 210, r -> r.isEntry() ? connectionName(r.entry()) : ""));
         tree.getColumns().add(col("Outcome", 200, r -> r.isEntry() ? r.entry().outcome().label()
                 : r.isDetail() ? "" : r.environment().success() ? "OK" : "FAILED"));
-        tree.getColumns().add(col("Message", 380, r -> r.isEntry() ? r.entry().message()
+        tree.getColumns().add(col("Message", 340, r -> r.isEntry() ? r.entry().message()
                 : r.isDetail() ? r.detail() : r.environment().message()));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.setRowFactory(t -> new TreeTableRow<>() {

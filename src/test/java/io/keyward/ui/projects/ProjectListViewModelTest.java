@@ -153,7 +153,11 @@ class ProjectListViewModelTest {
         assertTrue(vm.list().state().isStale());
         assertTrue(vm.list().state().error().endsWith("(HTTP 500)."), vm.list().state().error());
         assertEquals(open, ws.project().name(), "the open project stays open");
-        assertEquals("Loading projects failed: An unexpected error occurred (HTTP 500).",
+        assertEquals("Loading projects failed: An unexpected error occurred (HTTP 500).", vm.list().state().error());
+        // The refresh still asked for the open project's lists: they fail too, keeping their rows, stale.
+        assertTrue(ws.keyList().state().isStale(), "the keys are not shown as freshly loaded");
+        assertFalse(ws.keys().isEmpty(), "never shown as empty");
+        assertTrue(fx.main.notificationProperty().get().endsWith("failed: An unexpected error occurred (HTTP 500)."),
                 fx.main.notificationProperty().get());
         assertFalse(vm.loadingProperty().get());
         assertTrue(fx.dialogs.reconnectOffers.isEmpty(), "a 500 is no reason to reconnect");

@@ -60,6 +60,9 @@ final class AmpersandHandler {
         if (!injector.delay() || answeredByFault(exchange)) {
             return;
         }
+        if (faults.failsPath(exchange.getRequestURI().getRawPath())) {
+            throw ProblemException.of(500, "internal server error", "try again later");
+        }
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
         Router.Resolution<AmpersandReply.Endpoint> resolution = router.resolve(method, path);

@@ -59,6 +59,9 @@ final class ApiHandler {
         if (!injector.delay() || answeredByFault(exchange)) {
             return;
         }
+        if (faults.failsPath(exchange.getRequestURI().getRawPath())) {
+            throw new ApiException(500, "internal_error", "An unexpected error occurred");
+        }
 
         // Routing errors come before authentication: a wrong trailing slash should say 404 even to a
         // client whose token is also wrong, since the path is the mistake the sandbox exists to catch.

@@ -19,6 +19,7 @@ record CliOptions(boolean help, SandboxOptions sandbox) {
               --ampersand-api-key K      the /v1 API key (default: random)
               --latency-ms N             delay before every API answer, 0..60000 ms
               --fail-environment NAME    /apiops deployments to this environment report failure
+              --failing-path TEXT        answer HTTP 500 to API calls whose raw path contains TEXT
               --error-rate F             fraction 0..1 of requests answered 500
               --drop-rate F              fraction 0..1 of connections closed without an answer
               --commit-then-drop-rate F  fraction 0..1 of changes carried out, then closed without an answer
@@ -80,6 +81,7 @@ record CliOptions(boolean help, SandboxOptions sandbox) {
                 case "--latency-ms" ->
                         faults.setLatencyMillis(wholeNumber(name, value.get(), 0, FaultSettings.MAX_LATENCY_MILLIS));
                 case "--fail-environment" -> faults.setFailingEnvironment(value.get());
+                case "--failing-path" -> faults.setFailingPath(value.get());
                 case "--error-rate" -> faults.setErrorRate(fraction(name, value.get()));
                 case "--drop-rate" -> faults.setDropRate(fraction(name, value.get()));
                 case "--commit-then-drop-rate" -> faults.setCommitThenDropRate(fraction(name, value.get()));

@@ -28,7 +28,7 @@ public final class FaultSettings {
 
     static final Set<String> FIELDS = Set.of("latencyMillis", "failingEnvironment", "errorRate", "dropRate",
             "commitThenDropRate", "commitThenDropNext", "badGatewayRate", "badGatewayEvery", "rateLimitRate",
-            "rejectTokens");
+            "rejectTokens", "failingPath");
 
     private volatile long latencyMillis;
     private volatile String failingEnvironment;
@@ -44,6 +44,8 @@ public final class FaultSettings {
     private long badGatewayCalls;
     private volatile double rateLimitRate;
     private volatile boolean rejectTokens;
+    /** Calls whose raw path contains this text are answered HTTP 500 (null: none): one list can fail alone. */
+    private volatile String failingPath;
 
     public FaultSettings() {
     }
@@ -63,6 +65,7 @@ public final class FaultSettings {
             copy.setBadGatewayEvery(source.getBadGatewayEvery());
             copy.rateLimitRate = source.rateLimitRate;
             copy.rejectTokens = source.rejectTokens;
+            copy.failingPath = source.failingPath;
         }
         return copy;
     }
@@ -210,6 +213,26 @@ public final class FaultSettings {
         return this;
     }
 
+    public String getFailingPath() {
+        return failingPath;
+    }
+
+    /**
+     * Every API call whose raw (still encoded) path contains {@code text} is answered HTTP 500 instead
+     * of being handled; null or empty switches it off. A 500 is not retried by clients, so a test can
+     * make exactly one kind of list fail (e.g. "/keys/") while the others load.
+     */
+    public FaultSettings setFailingPath(String text) {
+        this.failingPath = text == null || text.isEmpty() ? null : text;
+        return this;
+    }
+
+    /** True when a call to {@code rawPath} is to fail as {@link #setFailingPath} asks. */
+    boolean failsPath(String rawPath) {
+        String p = failingPath;
+        return p != null && rawPath != null && rawPath.contains(p);
+    }
+
     /** Back to a well-behaved server. */
     public void reset() {
         latencyMillis = 0;
@@ -222,6 +245,7 @@ public final class FaultSettings {
         setBadGatewayEvery(0);
         rateLimitRate = 0;
         rejectTokens = false;
+        failingPath = null;
     }
 
     /** The JSON the control endpoint shows, e.g. {@code {"latencyMillis":0,...,"rejectTokens":false}}. */
@@ -241,6 +265,7 @@ public final class FaultSettings {
         node.put("badGatewayEvery", getBadGatewayEvery());
         node.put("rateLimitRate", rateLimitRate);
         node.put("rejectTokens", rejectTokens);
+        node.put("failingPath", failingPath);
         return node;
     }
 
@@ -277,6 +302,7 @@ public final class FaultSettings {
         badGatewayRate = candidate.badGatewayRate;
         rateLimitRate = candidate.rateLimitRate;
         rejectTokens = candidate.rejectTokens;
+        failingPath = candidate.failingPath;
         // The two counters change only when named: copying the candidate's value back would undo mutations
         // taken since the copy was made, and would restart the 502 count on every unrelated PUT.
         if (update.has("commitThenDropNext")) {
@@ -313,6 +339,12 @@ public final class FaultSettings {
                     throw new IllegalArgumentException("rejectTokens must be true or false");
                 }
                 setRejectTokens(value.booleanValue());
+            }
+            case "failingPath" -> {
+                if (!value.isNull() && !value.isTextual()) {
+                    throw new IllegalArgumentException("failingPath must be a string or null");
+                }
+                setFailingPath(value.isNull() ? null : value.textValue());
             }
             default -> throw new IllegalArgumentException("Unknown fault setting '" + name + "', expected one of "
                     + sortedFields());

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ControlEndpointTest {
     private static final String DEFAULTS = "{\"latencyMillis\":0,\"failingEnvironment\":null,\"errorRate\":0.0,"
             + "\"dropRate\":0.0,\"commitThenDropRate\":0.0,\"commitThenDropNext\":0,\"badGatewayRate\":0.0,"
-            + "\"badGatewayEvery\":0,\"rateLimitRate\":0.0,\"rejectTokens\":false}";
+            + "\"badGatewayEvery\":0,\"rateLimitRate\":0.0,\"rejectTokens\":false,\"failingPath\":null}";
     private SandboxHttp api;
 
     @BeforeEach
@@ -106,6 +106,7 @@ class ControlEndpointTest {
         for (String body : List.of("{\"errorRate\":1.5}", "{\"dropRate\":-0.1}", "{\"badGatewayRate\":\"half\"}",
                 "{\"rateLimitRate\":null}", "{\"latencyMillis\":60001}", "{\"latencyMillis\":-1}",
                 "{\"latencyMillis\":1.5}", "{\"rejectTokens\":\"yes\"}", "{\"failingEnvironment\":3}",
+                "{\"failingPath\":7}", "{\"failingPath\":[\"/keys/\"]}",
                 "{\"surprise\":true}", "{\"errorRate\":0.5,\"dropRate\":2}", "[]", "not json",
                 "{\"commitThenDropRate\":1.5}", "{\"commitThenDropRate\":-0.5}", "{\"commitThenDropRate\":\"all\"}",
                 "{\"commitThenDropRate\":null}", "{\"commitThenDropNext\":-1}", "{\"commitThenDropNext\":1.5}",
@@ -134,8 +135,9 @@ class ControlEndpointTest {
     void resetRestoresTheDefaults() {
         api.setFaults("{\"latencyMillis\":10,\"failingEnvironment\":\"test\",\"errorRate\":0.2,\"dropRate\":0.2,"
                 + "\"badGatewayRate\":0.2,\"rateLimitRate\":0.2,\"rejectTokens\":true,\"commitThenDropRate\":0.2,"
-                + "\"commitThenDropNext\":5,\"badGatewayEvery\":4}");
+                + "\"commitThenDropNext\":5,\"badGatewayEvery\":4,\"failingPath\":\"/keys/\"}");
         assertTrue(api.server.faults().toJson().contains("\"badGatewayEvery\":4"));
+        assertTrue(api.server.faults().toJson().contains("\"failingPath\":\"/keys/\""));
         SandboxHttp.Response response = post("/_sandbox/faults/reset");
         assertEquals(200, response.status());
         assertEquals(Json.parse(DEFAULTS), response.json());

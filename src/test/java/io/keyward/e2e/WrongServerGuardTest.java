@@ -105,40 +105,33 @@ class WrongServerGuardTest extends ConsoleTest {
 
     // ---------------------------------------------------------------- where
 
+    /** Clicks {@code button}, checks the dialog it opens names {@code where} in its header, cancels it. */
+    private void assertHeaderNames(String button, String dialogId, String where) {
+        ui.click(button);
+        DialogPane dialog = ui.dialog(dialogId);
+        assertWhere(dialog, where);
+        cancel(dialog);
+    }
+
     @Test
     void everyConfirmationNamesTheConnectionAndProjectInItsHeader() {
         ui.waitUntilLoaded();
         String where = apinizerWhere(PAYMENTS);
 
         ui.clickRow("#keys-table", CryptoKey::name, "api-signing-2026");
-        ui.click("#delete-key");
-        DialogPane deleteKey = ui.dialog("#delete-key-dialog");
-        assertWhere(deleteKey, where);
-        cancel(deleteKey);
+        assertHeaderNames("#delete-key", "#delete-key-dialog", where);
 
         ui.selectTab("#jwks-tab");
         ui.clickRow("#jwks-table", Jwk::name, "rollout 10% canary");
-        ui.click("#delete-jwk");
-        DialogPane deleteJwk = ui.dialog("#delete-jwk-dialog");
-        assertWhere(deleteJwk, where);
-        cancel(deleteJwk);
-        ui.click("#edit-jwk");
-        DialogPane editJwk = ui.dialog("#edit-jwk-dialog");
-        assertWhere(editJwk, where);
-        cancel(editJwk);
+        assertHeaderNames("#delete-jwk", "#delete-jwk-dialog", where);
+        assertHeaderNames("#edit-jwk", "#edit-jwk-dialog", where);
 
         ui.selectTab("#credentials-tab");
         ui.clickRow("#credentials-table", Credential::username, "checkout-service");
         ui.click("#validation-menu");
-        ui.click("#remove-validation");
-        DialogPane removeSlot = ui.dialog("#remove-credential-jwk-dialog");
-        assertWhere(removeSlot, where);
-        cancel(removeSlot);
+        assertHeaderNames("#remove-validation", "#remove-credential-jwk-dialog", where);
         ui.click("#encryption-menu");
-        ui.click("#set-encryption");
-        DialogPane setSlot = ui.dialog("#set-credential-jwk-dialog");
-        assertWhere(setSlot, where);
-        cancel(setSlot);
+        assertHeaderNames("#set-encryption", "#set-credential-jwk-dialog", where);
 
         // Another project: the header follows it.
         ui.clickProject("Partner Gateway");
@@ -147,10 +140,7 @@ class WrongServerGuardTest extends ConsoleTest {
         ui.waitUntilIdle();
         ui.selectTab("#keys-tab");
         ui.clickRow("#keys-table", CryptoKey::name, "edge-ed25519");
-        ui.click("#delete-key");
-        DialogPane otherProject = ui.dialog("#delete-key-dialog");
-        assertWhere(otherProject, apinizerWhere("Partner Gateway"));
-        cancel(otherProject);
+        assertHeaderNames("#delete-key", "#delete-key-dialog", apinizerWhere("Partner Gateway"));
 
         // Ampersand.
         ui.connectTo(AppContext.AMPERSAND_DEMO_PROFILE);
@@ -158,22 +148,10 @@ class WrongServerGuardTest extends ConsoleTest {
         ui.waitUntilIdle();
         String ampersand = ampersandWhere(PAYMENTS_PROD);
         ui.clickRow("#jwtkeys-table", JwtKey::label, "checkout-signing-2025");
-        ui.click("#delete-jwt-key");
-        DialogPane deleteJwtKey = ui.dialog("#delete-jwt-key-dialog");
-        assertWhere(deleteJwtKey, ampersand);
-        cancel(deleteJwtKey);
-        ui.click("#toggle-jwt-key");
-        DialogPane deactivate = ui.dialog("#deactivate-jwt-key-dialog");
-        assertWhere(deactivate, ampersand);
-        cancel(deactivate);
-        ui.click("#rename-jwt-key");
-        DialogPane rename = ui.dialog("#rename-jwt-key-dialog");
-        assertWhere(rename, ampersand);
-        cancel(rename);
-        ui.click("#create-jwt-key");
-        DialogPane create = ui.dialog("#create-jwt-key-dialog");
-        assertWhere(create, ampersand);
-        cancel(create);
+        assertHeaderNames("#delete-jwt-key", "#delete-jwt-key-dialog", ampersand);
+        assertHeaderNames("#toggle-jwt-key", "#deactivate-jwt-key-dialog", ampersand);
+        assertHeaderNames("#rename-jwt-key", "#rename-jwt-key-dialog", ampersand);
+        assertHeaderNames("#create-jwt-key", "#create-jwt-key-dialog", ampersand);
 
         assertTrue(ui.resultEntries().isEmpty(), "nothing was changed");
     }

@@ -7,6 +7,7 @@ import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
 import io.keyward.model.JwtKey;
 import io.keyward.model.DerivedJwkPolicy;
+import io.keyward.ui.common.ConfirmDialog;
 import io.keyward.ui.connect.ConnectionsDialog;
 import io.keyward.ui.connect.ConnectionsViewModel;
 import io.keyward.ui.credentials.RemoveCredentialJwkDialog;
@@ -147,12 +148,49 @@ final class ScreenshotRenderer {
         dialog("reconnect-dialog.png", () -> new ReconnectDialog(new ReconnectDialog.Prompt(
                 "Loading projects failed: Invalid token (HTTP 401).\n\nThe credentials for \u201CDemo sandbox\u201D "
                         + "may have expired or been revoked. Reconnect?")).build(stage));
+        trouble(w, generated);
         ampersand(w);
         steps.add(() -> {
             System.out.println("screenshots=" + dir.toAbsolutePath());
             Platform.exit();
         });
         next();
+    }
+
+    /**
+     * What an admin sees when things go wrong: a change whose answer was lost (the sandbox applies it and
+     * drops the connection), recorded as unknown and then checked against the server; and a reload in
+     * which the keys list fails, so its last good rows are kept and marked stale. Then the clear-results
+     * confirmation, and the sandbox back to normal.
+     */
+    private void trouble(Workspace w, Jwk generated) {
+        steps.add(() -> {
+            var c = w.connection();
+            var p = w.project();
+            var api = c.client().jwks().orElseThrow();
+            var update = new io.keyward.model.JwkUpdate(null, "Rotated by the IdP team, December");
+            context.sandbox().faults().setCommitThenDropNext(1);
+            context.main().mutations().run(c, p, "Update JWK description", p.name() + " / " + generated.name(),
+                    () -> api.updateJwk(p, generated.name(), update),
+                    () -> io.keyward.ui.jwks.JwkListViewModel.updateFinding(generated, update, api.listJwks(p)),
+                    r -> { }, e -> { });
+        });
+        waitFor("the lost answer to be checked", () -> !context.main().mutations().isRunning()
+                && context.main().results().entries().stream().anyMatch(e -> e.details().stream()
+                        .anyMatch(d -> d.startsWith("Checked"))));
+        steps.add(() -> {
+            context.sandbox().faults().setFailingPath("/keys/");
+            w.reload();
+        });
+        waitFor("the keys list to fail", () -> w.keyList().state().isFailed() && !w.loadingProperty().get());
+        steps.add(() -> view.tabs().getSelectionModel().select(0));
+        steps.add(() -> snap(stage.getScene().getRoot(), "main-window-trouble.png"));
+        dialog("clear-results-dialog.png", () -> new ConfirmDialog(context.main().results().clearPrompt()).build(stage));
+        steps.add(() -> {
+            context.sandbox().faults().reset();
+            w.reload();
+        });
+        waitFor("the keys to load again", () -> !w.loadingProperty().get() && !w.keyList().state().isFailed());
     }
 
     /**

@@ -12,11 +12,12 @@ import java.util.List;
  * the backend has no environments), plus what a failing server explained (remedy, fields, request id)
  * and, for a change whose answer was lost, what the checks found since.
  *
- * @param id identifies the entry across its updates (a check adds findings to the same change)
+ * @param id      identifies the entry across its updates (a check adds findings to the same change)
+ * @param checked for an unknown outcome, what the latest check found (e.g. "it happened"); empty until checked
  */
 public record ResultEntry(long id, Instant time, String connection, String user, String action, String target,
                           Outcome outcome, String message, List<EnvironmentRow> environments, List<String> details,
-                          String requestId) {
+                          String requestId, String checked) {
 
     public enum Outcome {
         SUCCEEDED("Succeeded"),
@@ -47,14 +48,23 @@ public record ResultEntry(long id, Instant time, String connection, String user,
         environments = environments == null ? List.of() : List.copyOf(environments);
         details = details == null ? List.of() : List.copyOf(details);
         message = message == null ? "" : message;
+        checked = checked == null ? "" : checked;
     }
 
-    /** The same entry with one more line of what was found or explained. */
-    public ResultEntry withDetail(String line) {
+    /**
+     * The outcome as the results panel shows it: an unknown outcome stays unknown (the server never
+     * answered), but once checked it says what Keyward found, e.g. "Unknown — checked: it happened".
+     */
+    public String outcomeText() {
+        return outcome == Outcome.UNKNOWN && !checked.isEmpty() ? "Unknown \u2014 checked: " + checked : outcome.label();
+    }
+
+    /** The same entry with what a check found: its line, and its verdict (null: the check found nothing). */
+    public ResultEntry withCheck(String line, String verdict) {
         List<String> more = new ArrayList<>(details);
         more.add(line);
         return new ResultEntry(id, time, connection, user, action, target, outcome, message, environments, more,
-                requestId);
+                requestId, verdict == null ? checked : verdict);
     }
 
     public String timeText(ZoneId zone) {
@@ -65,7 +75,7 @@ public record ResultEntry(long id, Instant time, String connection, String user,
     public String asText(ZoneId zone) {
         StringBuilder sb = new StringBuilder();
         sb.append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atZone(zone).withNano(0)))
-                .append("  ").append(action).append("  ").append(target).append("  ").append(outcome.label());
+                .append("  ").append(action).append("  ").append(target).append("  ").append(outcomeText());
         if (!connection.isBlank()) {
             sb.append("\n  Connection: ").append(connection).append(user.isBlank() ? "" : ", as " + user);
         }

@@ -23,6 +23,8 @@ public final class ResultLog {
     public record Scope(String connection, String user, String project, boolean hasEnvironments) { }
 
     private static final DateTimeFormatter CHECK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** How each line a check of an unknown outcome adds begins ("Checked at 12:00:03: …"). */
+    public static final String CHECKED = "Checked at ";
 
     private final ObservableList<ResultEntry> entries = FXCollections.observableArrayList();
     private final Map<Long, Runnable> checks = new HashMap<>();
@@ -93,20 +95,20 @@ public final class ResultLog {
 
     /** Adds what a check of an unknown outcome found to its entry. */
     public void found(long id, OutcomeCheck.Finding finding) {
-        addDetail(id, "Checked at " + CHECK_TIME.format(clock.instant().atZone(clock.getZone())) + ": "
-                + finding.sentence() + " So " + finding.verdict().words() + ".");
+        update(id, e -> e.withCheck(CHECKED + CHECK_TIME.format(clock.instant().atZone(clock.getZone())) + ": "
+                + finding.sentence() + " So " + finding.verdict().words() + ".", finding.verdict().words()));
     }
 
     /** A check that could not be made (the server did not answer it either). */
     public void checkFailed(long id, Throwable why) {
-        addDetail(id, "Checked at " + CHECK_TIME.format(clock.instant().atZone(clock.getZone()))
-                + ": could not find out (" + ErrorText.sentence(why) + ") Check again later.");
+        update(id, e -> e.withCheck(CHECKED + CHECK_TIME.format(clock.instant().atZone(clock.getZone()))
+                + ": could not find out (" + ErrorText.sentence(why) + ") Check again later.", null));
     }
 
-    private void addDetail(long id, String line) {
+    private void update(long id, java.util.function.UnaryOperator<ResultEntry> change) {
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).id() == id) {
-                entries.set(i, entries.get(i).withDetail(line));
+                entries.set(i, change.apply(entries.get(i)));
                 return;
             }
         }
@@ -128,7 +130,7 @@ public final class ResultLog {
     private ResultEntry entry(Scope scope, String action, String target, ResultEntry.Outcome outcome, String message,
                               List<ResultEntry.EnvironmentRow> rows, List<String> details, String requestId) {
         return new ResultEntry(nextId++, clock.instant(), scope.connection(), scope.user(), action, target, outcome,
-                message, rows, details, requestId);
+                message, rows, details, requestId, "");
     }
 
     private static String projectRow(Scope scope) {

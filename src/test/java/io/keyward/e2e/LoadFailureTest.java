@@ -90,10 +90,17 @@ class LoadFailureTest extends ConsoleTest {
         String failure = failureText(tab.prefix());
         assertTrue(ui.visible("#" + tab.prefix() + "-failure"), tab.title() + " failure bar is shown");
         assertTrue(ui.visible("#" + tab.prefix() + "-retry"), tab.title() + " Retry is shown");
+        assertEquals("Retry", shownText("#" + tab.prefix() + "-retry"), tab.title() + ": Retry reads whole beside a long error");
         assertTrue(failure.startsWith("Could not load the " + tab.plural() + ": "), failure);
         assertTrue(failure.contains(error), "names the error " + error + ": " + failure);
         assertTrue(failure.contains("The rows below were loaded at " + TIME.format(loadedAt.atZone(ZoneId.systemDefault()))
                 + " and may be out of date."), "says when the rows were loaded: " + failure);
+    }
+
+    /** What a button shows on screen: its text as the skin laid it out, "…" where it was cut. */
+    String shownText(String query) {
+        javafx.scene.control.Labeled button = ui.node(query, javafx.scene.control.Labeled.class);
+        return ConsoleDriver.fx(() -> ((javafx.scene.text.Text) button.lookup(".text")).getText());
     }
 
     /** The tab shows a list that loaded: its rows are a fact, nothing stale, no failure bar. */
@@ -147,6 +154,7 @@ class LoadFailureTest extends ConsoleTest {
         assertTrue(ui.hasStyle("#projects", "stale"), "the projects list is styled stale");
         String projectsFailure = ui.text("#projects-failure");
         assertTrue(ui.visible("#projects-failure") && ui.visible("#projects-retry"), "projects failure bar and Retry");
+        assertEquals("Retry", shownText("#projects-retry"), "the projects' Retry reads whole");
         assertTrue(projectsFailure.startsWith("Could not list the projects: ") && projectsFailure.contains("(HTTP 500)")
                 && projectsFailure.contains("may be out of date"), projectsFailure);
         assertEquals("? projects", projectsCount());

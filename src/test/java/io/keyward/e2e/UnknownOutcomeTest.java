@@ -63,11 +63,17 @@ class UnknownOutcomeTest extends ConsoleTest {
 
         ResultEntry e = newestEntry();
         assertEquals(ResultEntry.Outcome.UNKNOWN, e.outcome(), "a lost answer is never 'Failed'");
-        assertEquals("Unknown \u2014 check", ConsoleDriver.fx(() -> ui.results().getColumns().stream()
+        assertEquals("Unknown \u2014 checked: it happened", ConsoleDriver.fx(() -> ui.results().getColumns().stream()
                 .filter(c -> c.getText().equals("Outcome")).findFirst().orElseThrow()
                 .getCellObservableValue(newest()).getValue()));
         assertTrue(e.message().contains("unknown whether it happened"), e.message());
         String finding = details(newest()).get(0);
+        assertEquals("Keyward checked", ConsoleDriver.fx(() -> {
+            TreeItem<ResultsView.Row> row = newest().getChildren().stream().filter(c -> c.getValue().detail() != null)
+                    .findFirst().orElseThrow();
+            return ui.results().getColumns().stream().filter(c -> c.getText().equals("Action")).findFirst()
+                    .orElseThrow().getCellObservableValue(row).getValue();
+        }), "the finding is Keyward's, not the server's");
         assertTrue(finding.matches("Checked at \\d\\d:\\d\\d:\\d\\d: JWK \u201Crollout 10% canary\u201D is gone\\. "
                 + "So it happened\\."), finding);
         assertTrue(ui.text("#notification").startsWith("No answer came for \u201CDelete JWK\u201D"),

@@ -91,6 +91,7 @@ class MutationRunnerTest {
         assertEquals(ResultEntry.Outcome.UNKNOWN, e.outcome());
         assertEquals("Unknown \u2014 check", e.outcome().label());
         assertEquals(List.of("Checked at 10:00:00: JWT key \u201Ck\u201D is still there. So it did not happen."), e.details());
+        assertEquals("Unknown \u2014 checked: it did not happen", e.outcomeText(), "the outcome stays unknown, with the finding");
         assertTrue(notices.get(0).startsWith("No answer came for \u201CDelete JWT key\u201D"), notices.toString());
         assertTrue(log.canCheck(e));
 
@@ -98,6 +99,8 @@ class MutationRunnerTest {
         ResultEntry again = log.entries().get(0);
         assertEquals(e.id(), again.id(), "the same change, with one more finding");
         assertEquals("Checked at 10:00:00: JWT key \u201Ck\u201D is gone. So it happened.", again.details().get(1));
+        assertEquals(ResultEntry.Outcome.UNKNOWN, again.outcome());
+        assertEquals("Unknown \u2014 checked: it happened", again.outcomeText(), "the latest finding shows");
         assertEquals(2, checks.get());
         assertFalse(workspace.isReadOnly());
     }
@@ -113,6 +116,7 @@ class MutationRunnerTest {
         ResultEntry e = log.entries().get(0);
         assertTrue(e.details().get(0).contains("could not find out"), e.details().toString());
         assertTrue(e.details().get(0).endsWith("Check again later."));
+        assertEquals("Unknown \u2014 check", e.outcomeText(), "a check that found nothing leaves it to be checked");
         assertTrue(log.canCheck(e));
     }
 

@@ -95,6 +95,7 @@ public final class ListPane<T> {
                 state));
         Button retryButton = new Button("Retry");
         retryButton.setId(idPrefix + "-retry");
+        retryButton.setMinWidth(Region.USE_PREF_SIZE); // a long error wraps; the button keeps its word
         retryButton.setOnAction(e -> retry.run());
         HBox failureBar = new HBox(10, failure, Fx.grow(), retryButton);
         failureBar.setAlignment(Pos.CENTER_LEFT);

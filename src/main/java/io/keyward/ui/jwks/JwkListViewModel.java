@@ -150,7 +150,7 @@ public final class JwkListViewModel {
     }
 
     /** What the server now has for an update whose answer was lost. */
-    static OutcomeCheck.Finding updateFinding(Jwk before, io.keyward.model.JwkUpdate update, List<Jwk> now) {
+    public static OutcomeCheck.Finding updateFinding(Jwk before, io.keyward.model.JwkUpdate update, List<Jwk> now) {
         String wantedName = update.name() == null ? before.name() : update.name();
         String wantedDescription = update.description() == null ? before.description() : update.description();
         Optional<Jwk> found = now.stream().filter(x -> before.id() != null ? before.id().equals(x.id())

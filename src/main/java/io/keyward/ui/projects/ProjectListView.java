@@ -103,6 +103,7 @@ public final class ProjectListView {
         failure.setId("projects-failure");
         javafx.scene.control.Button retry = new javafx.scene.control.Button("Retry");
         retry.setId("projects-retry");
+        retry.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         retry.setOnAction(e -> vm.load());
         retry.visibleProperty().bind(failure.visibleProperty());
         retry.managedProperty().bind(failure.visibleProperty());

@@ -58,10 +58,11 @@ public final class ResultsView {
         tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         tree.getColumns().add(col("Time", 80, r -> r.isEntry() ? r.entry().timeText(vm.zone()) : ""));
         tree.getColumns().add(col("Action", 190, r -> r.isEntry() ? r.entry().action()
-                : r.isDetail() ? "Server says" : r.environment().environment()));
+                : r.isDetail() ? (r.detail().startsWith(io.keyward.session.ResultLog.CHECKED) ? "Keyward checked" : "Server says")
+                : r.environment().environment()));
         tree.getColumns().add(col("Target", 240, r -> r.isEntry() ? r.entry().target() : ""));
         tree.getColumns().add(col("Connection", 210, r -> r.isEntry() ? connectionName(r.entry()) : ""));
-        tree.getColumns().add(col("Outcome", 200, r -> r.isEntry() ? r.entry().outcome().label()
+        tree.getColumns().add(col("Outcome", 200, r -> r.isEntry() ? r.entry().outcomeText()
                 : r.isDetail() ? "" : r.environment().success() ? "OK" : "FAILED"));
         tree.getColumns().add(col("Message", 340, r -> r.isEntry() ? r.entry().message()
                 : r.isDetail() ? r.detail() : r.environment().message()));

@@ -25,14 +25,18 @@ public final class ResultsViewModel {
         if (log.entries().isEmpty()) {
             return;
         }
-        boolean sure = dialogs.show(new ConfirmDialog(new ConfirmDialog.Prompt("clear-results-dialog",
-                "Clear results", "Clear the " + log.entries().size() + " results shown?",
-                "The list is this session's record of the changes made and what each environment answered. Clearing "
-                        + "it changes nothing on any server, and it cannot be undone.", "Clear results")))
-                .orElse(false);
+        boolean sure = dialogs.show(new ConfirmDialog(clearPrompt())).orElse(false);
         if (sure) {
             log.entries().clear();
         }
+    }
+
+    /** What "Clear" asks before it empties the list. */
+    public ConfirmDialog.Prompt clearPrompt() {
+        return new ConfirmDialog.Prompt("clear-results-dialog", "Clear results",
+                "Clear the " + log.entries().size() + " results shown?",
+                "The list is this session's record of the changes made and what each environment answered. Clearing "
+                        + "it changes nothing on any server, and it cannot be undone.", "Clear results");
     }
 
     /** Whether the entry's outcome is unknown and can be checked against the server (again). */

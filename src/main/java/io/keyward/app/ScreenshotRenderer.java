@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  */
 final class ScreenshotRenderer {
 
-    private static final Duration SETTLE = Duration.millis(400);
+    /** Pause between steps; {@code -Dkeyward.settle=MS} lengthens it to watch a window manager settle. */
+    private static final Duration SETTLE = Duration.millis(Integer.getInteger("keyward.settle", 400));
 
     private final Stage stage;
     private final MainView view;

@@ -8,6 +8,7 @@ import io.keyward.model.CryptoKey;
 import io.keyward.model.Jwk;
 import io.keyward.model.JwtKey;
 import io.keyward.model.Project;
+import io.keyward.ui.common.DialogFrames;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -59,6 +60,17 @@ class DialogLayoutTest extends ConsoleTest {
     /** How far from the main window's centre line a dialog may sit and still count as centred. */
     static final double CENTRE_TOLERANCE = 16;
 
+    /** Monocle has no window manager: the time a dialog spends being mapped is kept short here. */
+    @org.junit.jupiter.api.BeforeAll
+    static void shortSettling() {
+        System.setProperty("keyward.dialogSettleMs", "300");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void defaultSettling() {
+        System.clearProperty("keyward.dialogSettleMs");
+    }
+
     @Start
     void start(Stage stage) {
         launch(stage);
@@ -95,6 +107,7 @@ class DialogLayoutTest extends ConsoleTest {
         double minWidth = ConsoleDriver.fx(dialog::getMinWidth);
         double minHeight = ConsoleDriver.fx(dialog::getMinHeight);
         assertTrue(minWidth > 0 && minHeight > 0, id + " has a minimum size: " + minWidth + " x " + minHeight);
+        waitUntilSettled(pane); // from now on a new size is the user's
         ui.interact(() -> {
             dialog.setWidth(minWidth);
             dialog.setHeight(minHeight);
@@ -121,6 +134,12 @@ class DialogLayoutTest extends ConsoleTest {
         });
         settle(dialog);
         assertButtonsInside(pane, id + " made bigger again");
+    }
+
+    /** Waits out the time in which the dialog takes a size the window system gives it as not the user's. */
+    void waitUntilSettled(DialogPane pane) {
+        ui.waitUntil("the dialog is no longer being mapped", () -> ConsoleDriver.fx(() ->
+                pane.getProperties().get(DialogFrames.SETTLING_UNTIL) instanceof Long until && System.nanoTime() > until));
     }
 
     void assertButtonsInside(DialogPane pane, String where) {
@@ -302,6 +321,46 @@ class DialogLayoutTest extends ConsoleTest {
         assertLayout(offer);
         ui.context.sandbox().faults().reset();
         cancel(offer);
+    }
+
+    /**
+     * Under openbox, GTK's glass maps a small dialog at 200×200 and drops the size it was opened with
+     * (seen with the reconnect offer and the clear-results question: text and buttons cut off). A size the
+     * window system gives while the dialog is being mapped is replaced by the one that fits its content;
+     * here the test plays the window system.
+     */
+    @Test
+    void aSizeTheWindowSystemImposesWhileMappingIsReplacedByTheFittedOne() {
+        ui.waitUntilLoaded();
+        String before = System.getProperty("keyward.dialogSettleMs");
+        System.setProperty("keyward.dialogSettleMs", "60000"); // however slow this machine, still mapping
+        try {
+            ui.context.sandbox().faults().setRejectTokens(true);
+            ui.pressF5();
+            DialogPane offer = ui.dialog("#reconnect-dialog");
+            Stage dialog = ConsoleDriver.fx(() -> (Stage) offer.getScene().getWindow());
+            ui.waitUntil("the dialog has its size", () -> ConsoleDriver.fx(() ->
+                    offer.getProperties().get(DialogFrames.SETTLING_UNTIL) != null));
+            double[] fitted = ConsoleDriver.fx(() -> new double[]{dialog.getWidth(), dialog.getHeight()});
+            assertTrue(fitted[0] > 400, "the offer opens wider than 400: " + fitted[0]);
+            ui.interact(() -> {
+                dialog.setWidth(200);
+                dialog.setHeight(200);
+            });
+            settle(dialog);
+            assertEquals(fitted[0], ConsoleDriver.fx(dialog::getWidth), 1, "the width it was opened with is back");
+            assertEquals(fitted[1], ConsoleDriver.fx(dialog::getHeight), 1, "the height it was opened with is back");
+            assertButtonsInside(offer, "reconnect-dialog after the window system's 200 x 200");
+            assertCentredOnMainWindow(dialog, "reconnect-dialog");
+            ui.context.sandbox().faults().reset();
+            cancel(offer);
+        } finally {
+            if (before == null) {
+                System.clearProperty("keyward.dialogSettleMs");
+            } else {
+                System.setProperty("keyward.dialogSettleMs", before);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- Ampersand

@@ -33,6 +33,13 @@ import java.util.function.Supplier;
 public final class DialogFrames {
 
     private static final double TITLE_BAR_ROOM = 32;
+    /**
+     * How long after a dialog is first sized the window system's sizes count as its own, not the user's
+     * (milliseconds; {@code -Dkeyward.dialogSettleMs} changes it). Nobody drags a border that fast.
+     */
+    private static final int SETTLE_MS = 2000;
+    /** The dialog pane's property holding {@link System#nanoTime()} at which its settling ends. */
+    public static final String SETTLING_UNTIL = "keyward.settlingUntil";
 
     public static final String STYLESHEET = DialogFrames.class.getResource("/io/keyward/ui/keyward.css").toExternalForm();
 
@@ -116,6 +123,7 @@ public final class DialogFrames {
             // When the window is shown its size is not known yet (NaN until the window system reports it):
             // the minimum size, the centring and the size this code gave it wait for the first pulse that has it.
             boolean[] sized = {false};
+            long[] settleUntil = {0};
             Runnable firstThenFit = () -> {
                 if (!sized[0]) {
                     if (!(d.getWidth() > 0 && d.getHeight() > 0 && scene.getWidth() > 0)) {
@@ -124,6 +132,16 @@ public final class DialogFrames {
                     sized[0] = true;
                     keepButtonsReachable(d);
                     centreOnOwner(d);
+                    auto[0] = d.getWidth();
+                    auto[1] = d.getHeight();
+                    settleUntil[0] = System.nanoTime()
+                            + Integer.getInteger("keyward.dialogSettleMs", SETTLE_MS) * 1_000_000L;
+                    pane.getProperties().put(SETTLING_UNTIL, settleUntil[0]);
+                }
+                if (System.nanoTime() < settleUntil[0]) {
+                    // Still being mapped: a size the window system gives now is not the user's. GTK's glass
+                    // (JDK-8354943) may map a dialog at its minimum (200×200 by default) under a window
+                    // manager such as openbox and drop the size it was opened with; fitting again asks for it.
                     auto[0] = d.getWidth();
                     auto[1] = d.getHeight();
                 }
@@ -147,8 +165,7 @@ public final class DialogFrames {
         if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
             return;
         }
-        boolean untouched = Math.abs(d.getWidth() - auto[0]) < 1 && Math.abs(d.getHeight() - auto[1]) < 1;
-        if (!untouched) {
+        if (!isAuto(d, auto)) {
             return;
         }
         double width = d.getWidth() + Math.max(0, pane.prefWidth(-1) - scene.getWidth());
@@ -167,6 +184,10 @@ public final class DialogFrames {
         centreOnOwner(d); // a size the code chose: keep it where it would have opened
         auto[0] = d.getWidth();
         auto[1] = d.getHeight();
+    }
+
+    private static boolean isAuto(Dialog<?> d, double[] auto) {
+        return Math.abs(d.getWidth() - auto[0]) < 1 && Math.abs(d.getHeight() - auto[1]) < 1;
     }
 
     /** Presses the dialog's cancelling button (Cancel, Not now), or closes it when it has none. */
@@ -196,8 +217,14 @@ public final class DialogFrames {
         double barH = bar instanceof Region r ? r.prefHeight(-1) : 40;
         double headerH = pane.getHeader() != null ? pane.getHeader().prefHeight(-1)
                 : pane.lookup(".header-panel") instanceof Region h ? h.prefHeight(-1) : 0;
-        stage.setMinWidth(barW + pane.getPadding().getLeft() + pane.getPadding().getRight() + 24 + chromeW);
-        stage.setMinHeight(headerH + barH + 80 + chromeH); // 80: a few lines of (scrolling) content
+        double minW = barW + pane.getPadding().getLeft() + pane.getPadding().getRight() + 24 + chromeW;
+        double minH = headerH + barH + 80 + chromeH; // 80: a few lines of (scrolling) content
+        // A small dialog can open below that minimum: then its own size is its minimum. Left to the stage,
+        // a minimum above the size grows the window, which GTK glass turns into a resize without a width
+        // (Gtk-CRITICAL "gtk_window_resize: width > 0"), and openbox then keeps the window at its minimum
+        // width with the content cut.
+        stage.setMinWidth(Math.min(minW, d.getWidth()));
+        stage.setMinHeight(Math.min(minH, d.getHeight()));
     }
 
     /** Centred on its owner, on the screen the owner is on (never at 0,0 under the title bar). */

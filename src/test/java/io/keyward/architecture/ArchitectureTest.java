@@ -74,7 +74,20 @@ class ArchitectureTest {
     @Test
     void wireFormatsStayInsideTheAdapters() {
         noClasses().that().resideOutsideOfPackages("io.keyward.gateway..", "io.keyward.sandbox..", "io.keyward.app..")
-                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "com.fasterxml..")
+                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..")
+                .check(main);
+        // The store is the adapter for Keyward's own files (profiles.json, state.json): JSON, but no HTTP.
+        noClasses().that().resideOutsideOfPackages("io.keyward.gateway..", "io.keyward.sandbox..", "io.keyward.app..",
+                        "io.keyward.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..")
+                .check(main);
+    }
+
+    @Test
+    void theStoreIsPlainJava() {
+        noClasses().that().resideInAPackage("io.keyward.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "io.keyward.ui..",
+                        "io.keyward.app..", "io.keyward.sandbox..")
                 .check(main);
     }
 

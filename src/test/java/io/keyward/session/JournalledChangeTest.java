@@ -63,7 +63,27 @@ class JournalledChangeTest {
     Connection connect() {
         ConnectionProfile p = new ConnectionProfile("Lab gateway", BackendKind.APINIZER, URI.create("https://lab.example"),
                 SignInMethod.PERSONAL_TOKEN, null, Secret.of(TOKEN), false);
-        Connection c = new Connection(p, MutationRunnerTest.client());
+        Connection c = new Connection(p, new io.keyward.gateway.GatewayClient() {
+            @Override
+            public BackendKind kind() {
+                return BackendKind.APINIZER;
+            }
+
+            @Override
+            public String describe() {
+                return "test";
+            }
+
+            @Override
+            public List<Project> listProjects() {
+                return List.of();
+            }
+
+            @Override
+            public java.util.Optional<io.keyward.gateway.EnvironmentsApi> environments() {
+                return java.util.Optional.of(project -> List.of());
+            }
+        });
         workspace.connect(c);
         return c;
     }

@@ -73,7 +73,9 @@ class ArchitectureTest {
 
     @Test
     void wireFormatsStayInsideTheAdapters() {
-        noClasses().that().resideOutsideOfPackages("io.keyward.gateway..", "io.keyward.sandbox..", "io.keyward.app..")
+        // The journal's JSON lines are its file format, so it may use Jackson too.
+        noClasses().that().resideOutsideOfPackages("io.keyward.gateway..", "io.keyward.sandbox..", "io.keyward.app..",
+                        "io.keyward.journal..")
                 .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "com.fasterxml..")
                 .check(main);
     }
@@ -91,6 +93,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.keyward.impact..", "io.keyward.crypto..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "com.fasterxml..",
                         "io.keyward.session..", "io.keyward.ui..", "io.keyward.app..")
+                .check(main);
+    }
+
+    @Test
+    void theJournalIsPlainJavaAndJson() {
+        noClasses().that().resideInAPackage("io.keyward.journal..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "io.keyward.gateway..",
+                        "io.keyward.session..", "io.keyward.ui..", "io.keyward.app..", "io.keyward.sandbox..")
                 .check(main);
     }
 

@@ -76,9 +76,10 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("io.keyward.gateway..", "io.keyward.sandbox..", "io.keyward.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("okhttp3..")
                 .check(main);
-        // The store is the adapter for Keyward's own files (profiles.json, state.json): JSON, but no HTTP.
+        // Keyward's own files are JSON too: the store (profiles.json, state.json), the journal's lines, and
+        // the results panel's export; none of them speaks HTTP.
         noClasses().that().resideOutsideOfPackages("io.keyward.gateway..", "io.keyward.sandbox..", "io.keyward.app..",
-                        "io.keyward.store..")
+                        "io.keyward.store..", "io.keyward.journal..", "io.keyward.ui.results..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..")
                 .check(main);
     }
@@ -104,6 +105,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.keyward.impact..", "io.keyward.crypto..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "com.fasterxml..",
                         "io.keyward.session..", "io.keyward.ui..", "io.keyward.app..")
+                .check(main);
+    }
+
+    @Test
+    void theJournalIsPlainJavaAndJson() {
+        noClasses().that().resideInAPackage("io.keyward.journal..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "io.keyward.gateway..",
+                        "io.keyward.session..", "io.keyward.ui..", "io.keyward.app..", "io.keyward.sandbox..")
                 .check(main);
     }
 

@@ -130,7 +130,12 @@ class HistoryTest {
         DialogPane dialog = ui.dialog("#delete-jwk-dialog");
         ui.typeInto(ui.inDialog(dialog, "#confirm-name", TextField.class), jwk);
         ui.click(ui.dialogButton(dialog, "Delete JWK"));
-        ui.waitUntil("the deletion is listed", () -> ui.resultEntries().size() == 3);
+        try {
+            ui.waitUntil("the deletion is listed", () -> ui.resultEntries().size() == 3);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + shownTargets() + " / " + ui.text("#notification")
+                    + " / " + ConsoleDriver.fx(() -> ui.context.main().results().entries().size()), e);
+        }
         ui.waitUntilIdle();
         assertEquals(2, dayTitles().size(), "today and yesterday");
         assertTrue(dayTitles().get(0).startsWith("Today, "), dayTitles().toString());

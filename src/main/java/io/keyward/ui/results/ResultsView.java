@@ -223,11 +223,11 @@ public final class ResultsView {
             }
         });
         // A value no longer offered (its entries cleared away) falls back to "all".
-        items.addListener((ListChangeListener<String>) c -> {
+        items.addListener((ListChangeListener<String>) c -> javafx.application.Platform.runLater(() -> {
             if (!items.contains(value.getValue())) {
                 value.setValue(ResultsViewModel.ALL);
             }
-        });
+        }));
         return box;
     }
 

@@ -75,17 +75,22 @@ public final class ResultsViewModel {
         if (hidden.contains(e.id())) {
             return false;
         }
-        if (!ALL.equals(connection.get()) && !Objects.equals(connectionName(e), connection.get())) {
+        // null: a choice box between two lists of choices; it means "any", as ALL does.
+        if (narrows(connection.get()) && !Objects.equals(connectionName(e), connection.get())) {
             return false;
         }
-        if (!ALL.equals(project.get()) && !Objects.equals(e.project(), project.get())) {
+        if (narrows(project.get()) && !Objects.equals(e.project(), project.get())) {
             return false;
         }
-        if (!ALL.equals(outcome.get()) && !Objects.equals(e.outcome().label(), outcome.get())) {
+        if (narrows(outcome.get()) && !Objects.equals(e.outcome().label(), outcome.get())) {
             return false;
         }
         String t = text.get() == null ? "" : text.get().strip().toLowerCase(Locale.ROOT);
         return t.isEmpty() || e.asText(zone()).toLowerCase(Locale.ROOT).contains(t);
+    }
+
+    private static boolean narrows(String choice) {
+        return choice != null && !ALL.equals(choice);
     }
 
     private void refreshChoices() {

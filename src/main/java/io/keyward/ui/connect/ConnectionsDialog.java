@@ -146,6 +146,13 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         unavailable.managedProperty().bind(unavailable.visibleProperty());
         form.add(new javafx.scene.layout.VBox(2, rememberBox, unavailable), 1, 6);
         GridPane.setHgrow(url, Priority.ALWAYS);
+        // The captions keep their words however narrow the window: the fields give way instead.
+        javafx.scene.layout.ColumnConstraints captions = new javafx.scene.layout.ColumnConstraints();
+        captions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMinWidth(120);
+        form.getColumnConstraints().setAll(captions, fields);
 
         // Per-profile patience and limits, out of the way until needed.
         GridPane limits = new GridPane();

@@ -65,8 +65,8 @@ public final class ResultsView {
         tree.setPlaceholder(new Label("No changes to show. Every change and its per-environment outcome appears here, "
                 + "and stays in the journal across restarts."));
         tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        tree.getColumns().add(col("Time", 80, r -> r.isDay() ? r.day() : r.isEntry() ? r.entry().timeText(vm.zone()) : ""));
-        tree.getColumns().add(col("Action", 190, r -> r.isDay() ? "" : r.isEntry() ? r.entry().action()
+        tree.getColumns().add(col("Time", 104, r -> r.isEntry() ? r.entry().timeText(vm.zone()) : ""));
+        tree.getColumns().add(col("Action", 190, r -> r.isDay() ? r.day() : r.isEntry() ? r.entry().action()
                 : r.isDetail() ? (r.detail().startsWith(io.keyward.session.ResultLog.CHECKED) ? "Keyward checked" : "Server says")
                 : r.environment().environment()));
         tree.getColumns().add(col("Target", 240, r -> r.isEntry() ? r.entry().target() : ""));

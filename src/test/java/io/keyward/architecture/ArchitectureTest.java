@@ -95,6 +95,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSecretStoreIsPlainJavaAndKeepsTheKeychainLibrariesToItself() {
+        // Its calls block (a keychain may hang up to the probe's limit): it must not be a view's business.
+        noClasses().that().resideInAPackage("io.keyward.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "com.fasterxml..",
+                        "io.keyward.gateway..", "io.keyward.session..", "io.keyward.ui..", "io.keyward.app..",
+                        "io.keyward.sandbox..")
+                .check(main);
+        noClasses().that().resideOutsideOfPackage("io.keyward.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.github.javakeyring..", "org.freedesktop..",
+                        "de.swiesend..", "com.sun.jna..")
+                .check(main);
+    }
+
+    @Test
     void theSandboxIsIndependentOfTheConsole() {
         // It imitates an independent server: sharing the console's code would let a shared bug pass both.
         noClasses().that().resideInAPackage("io.keyward.sandbox..")

@@ -95,6 +95,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSandboxIsIndependentOfTheConsole() {
+        // It imitates an independent server: sharing the console's code would let a shared bug pass both.
+        noClasses().that().resideInAPackage("io.keyward.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.keyward.gateway..", "io.keyward.session..",
+                        "io.keyward.ui..", "io.keyward.app..", "io.keyward.crypto..", "io.keyward.model..",
+                        "javafx..")
+                .check(main);
+    }
+
+    @Test
     void theKeychainStaysInTheStore() {
         // Plain Java without JavaFX (its calls block, so they run off the FX thread); java-keyring, D-Bus and
         // JNA are used nowhere else.
@@ -104,16 +114,6 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("io.keyward.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.github.javakeyring..", "org.freedesktop..",
                         "de.swiesend..", "com.sun.jna..")
-                .check(main);
-    }
-
-    @Test
-    void theSandboxIsIndependentOfTheConsole() {
-        // It imitates an independent server: sharing the console's code would let a shared bug pass both.
-        noClasses().that().resideInAPackage("io.keyward.sandbox..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.keyward.gateway..", "io.keyward.session..",
-                        "io.keyward.ui..", "io.keyward.app..", "io.keyward.crypto..", "io.keyward.model..",
-                        "javafx..")
                 .check(main);
     }
 }

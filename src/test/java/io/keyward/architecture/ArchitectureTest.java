@@ -125,4 +125,17 @@ class ArchitectureTest {
                         "javafx..")
                 .check(main);
     }
+
+    @Test
+    void theKeychainStaysInTheStore() {
+        // Plain Java without JavaFX (its calls block, so they run off the FX thread); java-keyring, D-Bus and
+        // JNA are used nowhere else.
+        noClasses().that().resideInAPackage("io.keyward.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.keyward.ui..", "io.keyward.app..")
+                .check(main);
+        noClasses().that().resideOutsideOfPackage("io.keyward.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.github.javakeyring..", "org.freedesktop..",
+                        "de.swiesend..", "com.sun.jna..")
+                .check(main);
+    }
 }

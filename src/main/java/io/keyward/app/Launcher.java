@@ -42,6 +42,9 @@ public final class Launcher {
             return;
         }
         Application.launch(KeywardApp.class, args);
+        // The window is closed and stop() has run: a keychain library's stuck D-Bus thread must not keep the
+        // process alive.
+        System.exit(0);
     }
 
     /** Prints "journal: N entries, chain ok" (status 0) or the first broken entry (status 1). */

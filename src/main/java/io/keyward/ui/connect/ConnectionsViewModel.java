@@ -253,7 +253,7 @@ public final class ConnectionsViewModel {
         formError.set("");
         return new ConnectionProfile(n, kind(), uri, m, m.needsUsername() ? username.get().trim() : null,
                 Secret.of(secret.get().trim()), builtIn.get(), new ProfileOptions(java.time.Duration.ofSeconds(read),
-                java.time.Duration.ofSeconds(change), mib), remember.get() && !builtIn.get());
+                java.time.Duration.ofSeconds(change), mib), remember.get() && rememberAvailable.get() && !builtIn.get());
     }
 
     /** An empty field means the default; anything else must be a whole number in range. */

@@ -41,19 +41,8 @@ class JournalledChangeTest {
     @TempDir
     Path dir;
 
-    final List<Throwable> failures = new ArrayList<>();
-    final List<String> notices = new ArrayList<>();
-    final FailureHandler handler = new FailureHandler() {
-        @Override
-        public void failed(Throwable failure, String source) {
-            failures.add(failure);
-        }
-
-        @Override
-        public void notice(String sentence) {
-            notices.add(sentence);
-        }
-    };
+    final TestClients.RecordingFailures handler = new TestClients.RecordingFailures();
+    final List<Throwable> failures = handler.failures;
     final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     final Workspace workspace = new Workspace(new DirectTaskExecutor(), handler, clock);
     final ResultLog log = new ResultLog(clock);
@@ -63,27 +52,7 @@ class JournalledChangeTest {
     Connection connect() {
         ConnectionProfile p = new ConnectionProfile("Lab gateway", BackendKind.APINIZER, URI.create("https://lab.example"),
                 SignInMethod.PERSONAL_TOKEN, null, Secret.of(TOKEN), false);
-        Connection c = new Connection(p, new io.keyward.gateway.GatewayClient() {
-            @Override
-            public BackendKind kind() {
-                return BackendKind.APINIZER;
-            }
-
-            @Override
-            public String describe() {
-                return "test";
-            }
-
-            @Override
-            public List<Project> listProjects() {
-                return List.of();
-            }
-
-            @Override
-            public java.util.Optional<io.keyward.gateway.EnvironmentsApi> environments() {
-                return java.util.Optional.of(project -> List.of());
-            }
-        });
+        Connection c = new Connection(p, TestClients.empty(BackendKind.APINIZER, true));
         workspace.connect(c);
         return c;
     }

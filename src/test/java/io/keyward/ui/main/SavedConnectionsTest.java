@@ -43,22 +43,7 @@ class SavedConnectionsTest {
     final List<ConnectionProfile> connected = new ArrayList<>();
 
     MainViewModel console(io.keyward.store.SecretStore secrets) {
-        GatewayClient empty = new GatewayClient() {
-            @Override
-            public BackendKind kind() {
-                return BackendKind.APINIZER;
-            }
-
-            @Override
-            public String describe() {
-                return "test";
-            }
-
-            @Override
-            public List<Project> listProjects() {
-                return List.of();
-            }
-        };
+        GatewayClient empty = io.keyward.session.TestClients.empty(BackendKind.APINIZER, false);
         return new MainViewModel(p -> {
             connected.add(p);
             return empty;

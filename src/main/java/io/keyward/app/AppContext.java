@@ -35,16 +35,64 @@ public final class AppContext implements AutoCloseable {
     private final MainViewModel main;
     private volatile SandboxServer sandbox;
 
+    private final java.nio.file.Path dataDir;
+    /** A data directory this context made for itself (tests): removed on close. */
+    private final boolean temporary;
+    private final io.keyward.journal.Journal journal;
+    private final io.keyward.store.ProfileStore profileStore;
+    private final io.keyward.store.UiStateStore uiStateStore;
+
+    /** For tests: its files go to a temporary data directory, its secrets to memory (never the user's own). */
     public AppContext(DialogService dialogs, Clock clock) {
-        this(dialogs, clock, Platform::runLater);
+        this(dialogs, clock, Platform::runLater, null, new io.keyward.store.MemorySecretStore());
     }
 
-    AppContext(DialogService dialogs, Clock clock, java.util.concurrent.Executor uiThread) {
+    /**
+     * @param dataDir where profiles, window state and the journal live (null: a temporary directory)
+     * @param secrets the keychain (null: the OS keychain, probed in the background at start)
+     */
+    public AppContext(DialogService dialogs, Clock clock, java.nio.file.Path dataDir, io.keyward.store.SecretStore secrets) {
+        this(dialogs, clock, Platform::runLater, dataDir, secrets);
+    }
+
+    AppContext(DialogService dialogs, Clock clock, java.util.concurrent.Executor uiThread, java.nio.file.Path dataDir,
+               io.keyward.store.SecretStore secrets) {
+        this.temporary = dataDir == null;
+        try {
+            this.dataDir = dataDir != null ? dataDir : java.nio.file.Files.createTempDirectory("keyward-data-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no temporary data directory", e);
+        }
+        this.journal = new io.keyward.journal.Journal(this.dataDir.resolve("journal"), Clock.systemUTC());
+        this.profileStore = new io.keyward.store.ProfileStore(this.dataDir.resolve("profiles.json"), Clock.systemUTC());
+        this.uiStateStore = new io.keyward.store.UiStateStore(this.dataDir.resolve("state.json"), Clock.systemUTC());
         // A callback that throws is a bug; the main window says so instead of failing silently.
         Consumer<Throwable>[] report = new Consumer[1];
         this.executor = new ThreadPoolTaskExecutor(4, uiThread, t -> report[0].accept(t));
-        this.main = new MainViewModel(clients(uiThread), executor, dialogs, clock);
+        this.main = new MainViewModel(clients(uiThread), executor, dialogs, clock, journal, secrets, profileStore);
         report[0] = main::failed;
+        if (secrets == null) {
+            // The OS keychain is probed off the FX thread (a missing D-Bus takes up to its time limit).
+            BackgroundTask.of(io.keyward.store.SecretStore::openSystem)
+                    .onSuccess(main::setSecretStore)
+                    .executeWith(executor);
+        }
+    }
+
+    public java.nio.file.Path dataDir() {
+        return dataDir;
+    }
+
+    public io.keyward.journal.Journal journal() {
+        return journal;
+    }
+
+    public io.keyward.store.ProfileStore profileStore() {
+        return profileStore;
+    }
+
+    public io.keyward.store.UiStateStore uiStateStore() {
+        return uiStateStore;
     }
 
     /**
@@ -84,14 +132,59 @@ public final class AppContext implements AutoCloseable {
      * connects to the Apinizer one; the Ampersand one is a click away in Connections.
      */
     public void startDemoSandbox(Runnable onConnected) {
+        startDemoSandbox(true, onConnected);
+    }
+
+    /** @param connect whether to connect to the demo once it runs (not when a saved connection was reconnected) */
+    public void startDemoSandbox(boolean connect, Runnable onStarted) {
         BackgroundTask.of(() -> SandboxServer.start(SandboxOptions.defaults()))
                 .onSuccess(server -> {
                     sandbox = server;
                     main.addProfile(ampersandDemoProfile(server));
-                    main.connect(demoProfile(server));
-                    onConnected.run();
+                    if (connect) {
+                        main.connect(demoProfile(server));
+                    } else {
+                        main.addProfile(demoProfile(server));
+                    }
+                    onStarted.run();
                 })
                 .onFailure(main::failed)
+                .executeWith(executor);
+    }
+
+    /**
+     * What the console does at start: the saved connections and the journal's history come back; the
+     * last connection is reconnected when its secret is remembered; otherwise the demo sandbox is
+     * connected and, when there are saved connections, the profile list is shown.
+     *
+     * @param lastConnection the profile connected when the console last closed (null: none)
+     * @param showProfiles   opens the profile list (Connections)
+     */
+    public void startWhereLeftOff(String lastConnection, Runnable showProfiles) {
+        main.restoreProfiles(profileStore.load());
+        boolean saved = main.profiles().stream().anyMatch(p -> !p.builtIn());
+        // The history comes once connected: connecting clears the banner, which must say what was interrupted.
+        Runnable demo = () -> startDemoSandbox(true, () -> {
+            main.restoreHistory();
+            if (saved) {
+                showProfiles.run();
+            }
+        });
+        if (lastConnection == null || !saved) {
+            demo.run();
+            return;
+        }
+        // The keychain may still be being probed: wait for it (bounded by its own time limit) off the FX thread.
+        BackgroundTask.of(() -> {
+                    for (int i = 0; i < 100 && main.secretStore() == null; i++) {
+                        Thread.sleep(60);
+                    }
+                    return Boolean.TRUE;
+                })
+                .onSuccess(x -> main.reconnectRemembered(lastConnection, () -> {
+                    main.restoreHistory();
+                    startDemoSandbox(false, () -> { });
+                }, demo))
                 .executeWith(executor);
     }
 
@@ -105,6 +198,14 @@ public final class AppContext implements AutoCloseable {
                 SignInMethod.API_KEY, null, Secret.of(server.ampersandApiKey()), true);
     }
 
+    private static void deleteQuietly(java.nio.file.Path dir) {
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
     public SandboxServer sandbox() {
         return sandbox;
     }
@@ -112,6 +213,9 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         executor.close();
+        if (temporary) {
+            deleteQuietly(dataDir);
+        }
         SandboxServer s = sandbox;
         if (s != null) {
             s.close();

@@ -27,8 +27,22 @@ public final class KeywardApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        context = new AppContext(new FxDialogService(() -> stage), Clock.systemDefaultZone());
+        boolean demoOnly = options.screenshotsDir() != null || options.exitAfterStartup();
+        // A screenshots run makes real changes against the sandbox: they are journalled under the --data-dir it
+        // is given, or in a temporary directory, never in the user's own journal; its secrets stay in memory.
+        java.nio.file.Path dataDir = options.dataDir() != null ? options.dataDir()
+                : demoOnly ? null : io.keyward.store.DataDir.resolveDefault(null);
+        context = new AppContext(new FxDialogService(() -> stage), Clock.systemDefaultZone(), dataDir,
+                demoOnly ? new io.keyward.store.MemorySecretStore() : null);
         MainView view = install(stage, context);
+        io.keyward.store.UiStateStore.Loaded state = demoOnly ? null : context.uiStateStore().load();
+        if (state != null) {
+            restoreWindow(stage, view, state.state());
+            if (state.notice() != null) {
+                context.main().notice(state.notice());
+            }
+            stage.setOnCloseRequest(e -> saveState(stage));
+        }
 
         if (options.exitAfterStartup()) {
             stage.setOnShown(e -> Platform.runLater(() -> {
@@ -42,7 +56,56 @@ public final class KeywardApp extends Application {
         if (options.screenshotsDir() != null) {
             context.startDemoSandbox(() -> new ScreenshotRenderer(stage, view, context, options.screenshotsDir()).start());
         } else if (!options.exitAfterStartup()) {
-            context.startDemoSandbox(() -> { });
+            String last = state == null ? null : state.state().lastConnection();
+            context.main().projects().preferProject(state == null ? null : state.state().lastProject());
+            context.startWhereLeftOff(last, context.main()::openConnections);
+        }
+    }
+
+    /** Size and place as they were (moved back onto a screen when the monitors changed), the splitters too. */
+    static void restoreWindow(Stage stage, MainView view, io.keyward.store.UiState state) {
+        io.keyward.store.UiState.Window w = state.window();
+        if (w != null && w.width() >= stage.getMinWidth() && w.height() >= stage.getMinHeight()) {
+            Rectangle2D area = Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height()).stream().findFirst()
+                    .orElse(Screen.getPrimary()).getVisualBounds();
+            double width = Math.min(w.width(), area.getWidth());
+            double height = Math.min(w.height(), area.getHeight());
+            stage.setWidth(width);
+            stage.setHeight(height);
+            stage.setX(Math.max(area.getMinX(), Math.min(w.x(), area.getMaxX() - width)));
+            stage.setY(Math.max(area.getMinY(), Math.min(w.y(), area.getMaxY() - height)));
+            stage.setMaximized(w.maximized());
+        }
+        state.dividers().forEach((id, position) -> {
+            if (view.root().lookup("#" + id) instanceof javafx.scene.control.SplitPane split
+                    && position > 0.05 && position < 0.95) {
+                split.setDividerPositions(position);
+            }
+        });
+    }
+
+    /** Where the user left off: the window, the splitters, the connection and the project. */
+    void saveState(Stage stage) {
+        if (context == null) {
+            return;
+        }
+        java.util.Map<String, Double> dividers = new java.util.LinkedHashMap<>();
+        for (String id : java.util.List.of("upper-split", "main-split")) {
+            if (stage.getScene().lookup("#" + id) instanceof javafx.scene.control.SplitPane split
+                    && split.getDividerPositions().length > 0) {
+                dividers.put(id, split.getDividerPositions()[0]);
+            }
+        }
+        var active = context.main().activeProperty().get();
+        var project = context.main().workspace().project();
+        io.keyward.store.UiState state = new io.keyward.store.UiState(new io.keyward.store.UiState.Window(stage.getX(),
+                stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()),
+                active == null || active.builtIn() ? null : active.name(), project == null ? null : project.name(),
+                dividers);
+        try {
+            context.uiStateStore().save(state);
+        } catch (java.io.IOException e) {
+            System.err.println("keyward: could not save the window state: " + e.getMessage());
         }
     }
 

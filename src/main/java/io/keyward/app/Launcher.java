@@ -34,6 +34,29 @@ public final class Launcher {
             System.out.print(Options.USAGE);
             return;
         }
+        if (options.verifyJournal()) {
+            int code = verifyJournal(io.keyward.store.DataDir.resolveDefault(options.dataDir()));
+            if (code != 0) {
+                System.exit(code);
+            }
+            return;
+        }
         Application.launch(KeywardApp.class, args);
+        // The window is closed and stop() has run: a keychain library's stuck D-Bus thread must not keep the
+        // process alive.
+        System.exit(0);
+    }
+
+    /** Prints "journal: N entries, chain ok" (status 0) or the first broken entry (status 1). */
+    static int verifyJournal(java.nio.file.Path dataDir) {
+        try {
+            io.keyward.journal.VerifyReport report = new io.keyward.journal.Journal(dataDir.resolve("journal"),
+                    java.time.Clock.systemUTC()).verify();
+            System.out.println(report.summary());
+            return report.ok() ? 0 : 1;
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("keyward: the journal under " + dataDir + " could not be read: " + e.getMessage());
+            return 1;
+        }
     }
 }

@@ -145,7 +145,7 @@ final class ScreenshotRenderer {
         });
         dialog("connections-dialog.png", () -> new ConnectionsDialog(new ConnectionsViewModel(
                 context.main().profiles(), context.main().activeProperty().get(), p -> null, context.executor(),
-                p -> { })).build(stage));
+                p -> { }, context.main().secretStore())).build(stage));
         dialog("reconnect-dialog.png", () -> new ReconnectDialog(new ReconnectDialog.Prompt(
                 "Loading projects failed: Invalid token (HTTP 401).\n\nThe credentials for \u201CDemo sandbox\u201D "
                         + "may have expired or been revoked. Reconnect?")).build(stage));
@@ -288,7 +288,7 @@ final class ScreenshotRenderer {
         });
         dialog("connections-dialog-ampersand.png", () -> new ConnectionsDialog(new ConnectionsViewModel(
                 context.main().profiles(), context.main().activeProperty().get(), p -> null, context.executor(),
-                p -> { })).build(stage));
+                p -> { }, context.main().secretStore())).build(stage));
     }
 
     private static io.keyward.ui.common.Where where(Workspace w) {

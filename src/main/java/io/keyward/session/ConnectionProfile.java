@@ -10,16 +10,30 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * A named way to reach a backend: which gateway, its address, and how to sign in. Secrets stay in
- * memory only (never written to disk), and {@code toString()} shows no secret because
- * {@link Secret} masks itself.
+ * A named way to reach a backend: which gateway, its address, and how to sign in. Secrets are never
+ * written to a file: they stay in memory, or in the OS keychain when {@code rememberSecret}; and
+ * {@code toString()} shows no secret because {@link Secret} masks itself.
  */
 public record ConnectionProfile(String name, BackendKind backend, URI url, SignInMethod method, String username,
-                                Secret secret, boolean builtIn, ProfileOptions options) {
+                                Secret secret, boolean builtIn, ProfileOptions options, boolean rememberSecret) {
 
     public ConnectionProfile(String name, BackendKind backend, URI url, SignInMethod method, String username,
                              Secret secret, boolean builtIn) {
         this(name, backend, url, method, username, secret, builtIn, ProfileOptions.DEFAULTS);
+    }
+
+    public ConnectionProfile(String name, BackendKind backend, URI url, SignInMethod method, String username,
+                             Secret secret, boolean builtIn, ProfileOptions options) {
+        this(name, backend, url, method, username, secret, builtIn, options, false);
+    }
+
+    /** The same profile with its secret (e.g. read from the keychain). */
+    public ConnectionProfile withSecret(Secret s) {
+        return new ConnectionProfile(name, backend, url, method, username, s, builtIn, options, rememberSecret);
+    }
+
+    public boolean hasSecret() {
+        return !secret.reveal().isEmpty();
     }
 
     public ConnectionProfile {
@@ -53,8 +67,14 @@ public record ConnectionProfile(String name, BackendKind backend, URI url, SignI
 
     /** "Lab (Apinizer, https://lab.example)": names the server, never the secret. */
     public String describe() {
+        return describe(name, backend.displayName(), String.valueOf(url));
+    }
+
+    /** The same text for a connection known only by what the journal kept of it. */
+    public static String describe(String name, String gateway, String url) {
         // A name that already says which gateway it is ("Demo sandbox (Ampersand)") need not say it twice.
-        boolean named = name.toLowerCase(java.util.Locale.ROOT).contains(backend.displayName().toLowerCase(java.util.Locale.ROOT));
-        return name + " (" + (named ? "" : backend.displayName() + ", ") + url + ")";
+        boolean named = gateway == null || gateway.isBlank()
+                || name.toLowerCase(java.util.Locale.ROOT).contains(gateway.toLowerCase(java.util.Locale.ROOT));
+        return name + " (" + (named ? "" : gateway + ", ") + url + ")";
     }
 }

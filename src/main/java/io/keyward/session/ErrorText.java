@@ -14,6 +14,9 @@ public final class ErrorText {
         if (t instanceof GatewayException g) {
             return g.getMessage();
         }
+        if (t instanceof NotJournalledException) {
+            return t.getMessage();
+        }
         if (t instanceof IllegalArgumentException && t.getMessage() != null) {
             return t.getMessage();
         }

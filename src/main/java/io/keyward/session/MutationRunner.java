@@ -1,6 +1,13 @@
 package io.keyward.session;
 
 import io.keyward.gateway.Capability;
+import io.keyward.journal.ChangeCheck;
+import io.keyward.journal.ChangeIntent;
+import io.keyward.journal.ChangeOutcome;
+import io.keyward.journal.CheckTarget;
+import io.keyward.journal.Journal;
+import io.keyward.journal.JournalEnvironment;
+import io.keyward.journal.JournalRecord;
 import io.keyward.gateway.Failure;
 import io.keyward.gateway.GatewayException;
 import io.keyward.model.MutationResult;
@@ -28,11 +35,29 @@ public final class MutationRunner {
     private final ResultLog results;
     private final FailureHandler failures;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    /** Null: nothing is journalled (unit tests of the runner's other duties). */
+    private final Journal journal;
+    private final java.time.Clock clock;
+    /** Outcomes and checks are written in the order they happen, off the FX thread. */
+    private final java.util.concurrent.ExecutorService journalWriter;
 
     public MutationRunner(Workspace workspace, ResultLog results, FailureHandler failures) {
+        this(workspace, results, failures, null, java.time.Clock.systemUTC());
+    }
+
+    public MutationRunner(Workspace workspace, ResultLog results, FailureHandler failures, Journal journal,
+                          java.time.Clock clock) {
         this.workspace = workspace;
         this.results = results;
         this.failures = failures;
+        this.journal = journal;
+        this.clock = clock;
+        this.journalWriter = journal == null ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "keyward-journal");
+            t.setDaemon(true);
+            return t;
+        });
+        results.setRestoredChecker(this::checkRestored);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -46,8 +71,19 @@ public final class MutationRunner {
     /** Runs against what {@code snapshot} was loaded from; failures go to the main window. */
     public boolean run(Snapshot snapshot, String action, String target, Callable<MutationResult> call,
                        OutcomeCheck check) {
-        return run(snapshot.connection(), snapshot.project(), action, target, call, check, r -> { },
+        return run(snapshot, Change.of(action, target), call, check);
+    }
+
+    /** Runs against what {@code snapshot} was loaded from; failures go to the main window. */
+    public boolean run(Snapshot snapshot, Change change, Callable<MutationResult> call, OutcomeCheck check) {
+        return run(snapshot.connection(), snapshot.project(), change, call, check, r -> { },
                 e -> failures.failed(e, CHANGE));
+    }
+
+    public boolean run(Connection connection, Project project, String action, String target,
+                       Callable<MutationResult> call, OutcomeCheck check, Consumer<MutationResult> onSuccess,
+                       Consumer<Throwable> onFailure) {
+        return run(connection, project, Change.of(action, target), call, check, onSuccess, onFailure);
     }
 
     /**
@@ -56,9 +92,11 @@ public final class MutationRunner {
      * @return false when the change was not started (another is running, the connection changed or
      *         cannot make changes); the user has been told why
      */
-    public boolean run(Connection connection, Project project, String action, String target,
+    public boolean run(Connection connection, Project project, Change change,
                        Callable<MutationResult> call, OutcomeCheck check, Consumer<MutationResult> onSuccess,
                        Consumer<Throwable> onFailure) {
+        String action = change.action();
+        String target = change.target();
         if (running.get()) {
             failures.notice("\u201C" + action + "\u201D was not sent: another change is still running.");
             return false;
@@ -77,19 +115,37 @@ public final class MutationRunner {
         ResultLog.Scope scope = new ResultLog.Scope(connection.describe(), user(connection.profile()), project.name(),
                 connection.capabilities().contains(Capability.ENVIRONMENTS));
         running.set(true);
-        BackgroundTask.of(call)
+        String changeId = journal == null ? null : Journal.newChangeId();
+        ChangeIntent intent = journal == null ? null : intent(changeId, connection, project, change);
+        long started = System.nanoTime();
+        BackgroundTask.of(() -> {
+                    if (intent != null) {
+                        try {
+                            journal.append(intent); // on disk before anything is sent
+                        } catch (java.io.IOException | RuntimeException e) {
+                            throw new NotJournalledException(e);
+                        }
+                    }
+                    return call.call();
+                })
                 .onSuccess(result -> {
-                    results.record(scope, action, target, result);
+                    ResultEntry entry = results.record(scope, action, target, result, changeId);
+                    journalOutcome(entry, started);
                     failures.succeeded(CHANGE);
                     onSuccess.accept(result);
                     reloadIfShown(connection);
                 })
                 .onFailure(e -> {
+                    if (e instanceof NotJournalledException) {
+                        results.recordFailure(scope, action, target, e, null);
+                        onFailure.accept(e);
+                        return;
+                    }
                     boolean unknown = isOutcomeUnknown(e);
                     if (unknown) {
-                        unknown(scope, action, target, e, check);
+                        unknown(scope, action, target, e, check, changeId, started);
                     } else {
-                        results.recordFailure(scope, action, target, e);
+                        journalOutcome(results.recordFailure(scope, action, target, e, changeId), started);
                         if (e instanceof GatewayException g && g.failure() instanceof Failure.Forbidden) {
                             workspace.markReadOnly("the server refused \u201C" + action + "\u201D (HTTP 403): this "
                                     + "connection cannot make changes. Reconnect with other credentials, or refresh "
@@ -115,14 +171,74 @@ public final class MutationRunner {
         return e instanceof GatewayException g && g.failure() instanceof Failure.OutcomeUnknown;
     }
 
-    private void unknown(ResultLog.Scope scope, String action, String target, Throwable e, OutcomeCheck check) {
+    private void unknown(ResultLog.Scope scope, String action, String target, Throwable e, OutcomeCheck check,
+                         String changeId, long started) {
         long[] id = new long[1];
         Runnable runCheck = () -> BackgroundTask.of(check::check)
-                .onSuccess(finding -> results.found(id[0], finding))
+                .onSuccess(finding -> found(id[0], changeId, finding))
                 .onFailure(why -> results.checkFailed(id[0], why))
                 .executeWith(workspace.executor());
-        id[0] = results.recordUnknown(scope, action, target, e, runCheck).id();
+        ResultEntry entry = results.recordUnknown(scope, action, target, e, runCheck, changeId);
+        id[0] = entry.id();
+        journalOutcome(entry, started); // the outcome (unknown) before what the check finds
         runCheck.run();
+    }
+
+    private void found(long id, String changeId, OutcomeCheck.Finding finding) {
+        results.found(id, finding);
+        if (changeId != null) {
+            journalLater(new ChangeCheck(changeId, clock.instant(), finding.verdict().words(), finding.sentence()));
+        }
+    }
+
+    /**
+     * Checks a change of an earlier run whose outcome nobody knows, by re-reading its target through the
+     * current connection, which must be the one the change went to.
+     */
+    private void checkRestored(ResultEntry entry, CheckTarget target) {
+        Connection now = workspace.connection();
+        if (now == null || !ConnectionProfile.describe(now.profile().name(), now.profile().backend().displayName(),
+                String.valueOf(now.profile().url())).equals(entry.connection())) {
+            failures.notice("To check \u201C" + entry.action() + "\u201D (" + entry.target() + "), connect to "
+                    + entry.connection() + ": it was sent there.");
+            return;
+        }
+        OutcomeCheck check = TargetCheck.of(now.client(), target);
+        BackgroundTask.of(check::check)
+                .onSuccess(finding -> found(entry.id(), entry.changeId(), finding))
+                .onFailure(why -> results.checkFailed(entry.id(), why))
+                .executeWith(workspace.executor());
+    }
+
+    private ChangeIntent intent(String changeId, Connection connection, Project project, Change change) {
+        ConnectionProfile p = connection.profile();
+        return new ChangeIntent(changeId, clock.instant(), System.getProperty("user.name", ""), p.name(),
+                p.backend().displayName(), String.valueOf(p.url()), user(p), project.name(), change.action(),
+                change.target(), change.parameters(), change.impact(), change.check());
+    }
+
+    private void journalOutcome(ResultEntry e, long startedNanos) {
+        if (journal == null || e.changeId() == null) {
+            return;
+        }
+        journalLater(new ChangeOutcome(e.changeId(), clock.instant(), e.outcome().name(), e.message(),
+                e.environments().stream().map(r -> new JournalEnvironment(r.environment(), r.success(), r.message()))
+                        .toList(), e.details(), e.requestId(), (System.nanoTime() - startedNanos) / 1_000_000));
+    }
+
+    /** Written by one thread in the order given; a failure is said in the banner (the change itself is done). */
+    private void journalLater(JournalRecord record) {
+        if (journal == null) {
+            return;
+        }
+        java.util.concurrent.Future<?> written = journalWriter.submit(() -> {
+            journal.append(record);
+            return null;
+        });
+        BackgroundTask.of(() -> written.get())
+                .onFailure(e -> failures.notice("The journal could not record the outcome of a change ("
+                        + (e.getCause() == null ? e : e.getCause()).getMessage() + "); the results panel shows it."))
+                .executeWith(workspace.executor());
     }
 
     /** Who the change was made as: the username, or how the connection signs in. */

@@ -13,18 +13,22 @@ import java.util.List;
  * and, for a change whose answer was lost, what the checks found since.
  *
  * @param id      identifies the entry across its updates (a check adds findings to the same change)
- * @param checked for an unknown outcome, what the latest check found (e.g. "it happened"); empty until checked
+ * @param checked  for an unknown outcome, what the latest check found (e.g. "it happened"); empty until checked
+ * @param changeId the change's id in the journal (null when it was not journalled)
+ * @param project  the project the change was made in ("" when none)
  */
 public record ResultEntry(long id, Instant time, String connection, String user, String action, String target,
                           Outcome outcome, String message, List<EnvironmentRow> environments, List<String> details,
-                          String requestId, String checked) {
+                          String requestId, String checked, String changeId, String project) {
 
     public enum Outcome {
         SUCCEEDED("Succeeded"),
         COMPLETED_WITH_DEPLOYMENT_FAILURES("Completed with deployment failures"),
         FAILED("Failed"),
         /** The request went out and no answer came: it may have happened. Never shown as "Failed". */
-        UNKNOWN("Unknown \u2014 check");
+        UNKNOWN("Unknown \u2014 check"),
+        /** Keyward stopped (was killed, crashed) after sending the change and before its answer came. */
+        INTERRUPTED("Unknown \u2014 interrupted");
 
         private final String label;
 
@@ -49,6 +53,12 @@ public record ResultEntry(long id, Instant time, String connection, String user,
         details = details == null ? List.of() : List.copyOf(details);
         message = message == null ? "" : message;
         checked = checked == null ? "" : checked;
+        project = project == null ? "" : project;
+    }
+
+    /** Whether nobody knows if the change happened (its answer was lost, or Keyward stopped first). */
+    public boolean isUnknown() {
+        return outcome == Outcome.UNKNOWN || outcome == Outcome.INTERRUPTED;
     }
 
     /**
@@ -56,7 +66,10 @@ public record ResultEntry(long id, Instant time, String connection, String user,
      * answered), but once checked it says what Keyward found, e.g. "Unknown — checked: it happened".
      */
     public String outcomeText() {
-        return outcome == Outcome.UNKNOWN && !checked.isEmpty() ? "Unknown \u2014 checked: " + checked : outcome.label();
+        if (!isUnknown() || checked.isEmpty()) {
+            return outcome.label();
+        }
+        return (outcome == Outcome.INTERRUPTED ? "Unknown \u2014 interrupted, checked: " : "Unknown \u2014 checked: ") + checked;
     }
 
     /** The same entry with what a check found: its line, and its verdict (null: the check found nothing). */
@@ -64,7 +77,7 @@ public record ResultEntry(long id, Instant time, String connection, String user,
         List<String> more = new ArrayList<>(details);
         more.add(line);
         return new ResultEntry(id, time, connection, user, action, target, outcome, message, environments, more,
-                requestId, verdict == null ? checked : verdict);
+                requestId, verdict == null ? checked : verdict, changeId, project);
     }
 
     public String timeText(ZoneId zone) {

@@ -28,6 +28,16 @@ class OptionsTest {
     }
 
     @Test
+    void dataDirectoryAndJournalCheckAreRead() {
+        Options o = Options.parse(new String[]{"--data-dir", "/tmp/kw data", "--verify-journal"});
+        assertEquals(Path.of("/tmp/kw data"), o.dataDir());
+        assertTrue(o.verifyJournal());
+        assertEquals("--data-dir needs a directory",
+                assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[]{"--data-dir"})).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[]{"--data-dir", "--verify-journal"}));
+    }
+
+    @Test
     void badOptionsAreRejectedWithTheirName() {
         assertEquals("unknown option: --frobnicate",
                 assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[]{"--frobnicate"})).getMessage());
@@ -36,7 +46,8 @@ class OptionsTest {
 
     @Test
     void usageNamesEveryOption() {
-        for (String opt : new String[]{"--exit-after-startup", "--screenshots", "--sandbox-only", "--help"}) {
+        for (String opt : new String[]{"--exit-after-startup", "--screenshots", "--sandbox-only", "--help", "--data-dir",
+                "--verify-journal"}) {
             assertTrue(Options.USAGE.contains(opt), opt);
         }
     }

@@ -74,7 +74,21 @@ class ArchitectureTest {
     @Test
     void wireFormatsStayInsideTheAdapters() {
         noClasses().that().resideOutsideOfPackages("io.keyward.gateway..", "io.keyward.sandbox..", "io.keyward.app..")
-                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "com.fasterxml..")
+                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..")
+                .check(main);
+        // Keyward's own files are JSON too: the store (profiles.json, state.json), the journal's lines, and
+        // the results panel's export; none of them speaks HTTP.
+        noClasses().that().resideOutsideOfPackages("io.keyward.gateway..", "io.keyward.sandbox..", "io.keyward.app..",
+                        "io.keyward.store..", "io.keyward.journal..", "io.keyward.ui.results..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..")
+                .check(main);
+    }
+
+    @Test
+    void theStoreIsPlainJava() {
+        noClasses().that().resideInAPackage("io.keyward.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "io.keyward.ui..",
+                        "io.keyward.app..", "io.keyward.sandbox..")
                 .check(main);
     }
 
@@ -95,12 +109,33 @@ class ArchitectureTest {
     }
 
     @Test
+    void theJournalIsPlainJavaAndJson() {
+        noClasses().that().resideInAPackage("io.keyward.journal..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "io.keyward.gateway..",
+                        "io.keyward.session..", "io.keyward.ui..", "io.keyward.app..", "io.keyward.sandbox..")
+                .check(main);
+    }
+
+    @Test
     void theSandboxIsIndependentOfTheConsole() {
         // It imitates an independent server: sharing the console's code would let a shared bug pass both.
         noClasses().that().resideInAPackage("io.keyward.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.keyward.gateway..", "io.keyward.session..",
                         "io.keyward.ui..", "io.keyward.app..", "io.keyward.crypto..", "io.keyward.model..",
                         "javafx..")
+                .check(main);
+    }
+
+    @Test
+    void theKeychainStaysInTheStore() {
+        // Plain Java without JavaFX (its calls block, so they run off the FX thread); java-keyring, D-Bus and
+        // JNA are used nowhere else.
+        noClasses().that().resideInAPackage("io.keyward.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.keyward.ui..", "io.keyward.app..")
+                .check(main);
+        noClasses().that().resideOutsideOfPackage("io.keyward.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.github.javakeyring..", "org.freedesktop..",
+                        "de.swiesend..", "com.sun.jna..")
                 .check(main);
     }
 }

@@ -73,6 +73,19 @@ final class ConsoleDriver implements AutoCloseable {
         return new ConsoleDriver(new FxRobot(), stage, context);
     }
 
+    /**
+     * The console as it starts on a user's machine, with its files in {@code dataDir}: saved connections
+     * and the journal's history come back (secrets in memory, never the user's keychain).
+     */
+    static ConsoleDriver startWithData(Stage stage, java.nio.file.Path dataDir, io.keyward.ui.common.DialogService dialogs) {
+        AppContext context = new AppContext(dialogs, Clock.systemDefaultZone(), dataDir,
+                new io.keyward.store.MemorySecretStore());
+        KeywardApp.install(stage, context);
+        stage.show();
+        context.startWhereLeftOff(null, () -> { });
+        return new ConsoleDriver(new FxRobot(), stage, context);
+    }
+
     @Override
     public void close() {
         context.close();
@@ -158,10 +171,14 @@ final class ConsoleDriver implements AutoCloseable {
         return (TreeTableView<ResultsView.Row>) robot.lookup("#results").queryAs(TreeTableView.class);
     }
 
-    /** The entry rows of the results panel (newest first) with their environment rows. */
+    /** The entry rows of the results panel (newest first, across its day groups) with their environment rows. */
     List<TreeItem<ResultsView.Row>> resultEntries() {
         TreeTableView<ResultsView.Row> tree = results();
-        return fx(() -> new ArrayList<>(tree.getRoot().getChildren()));
+        return fx(() -> {
+            List<TreeItem<ResultsView.Row>> entries = new ArrayList<>();
+            tree.getRoot().getChildren().forEach(day -> entries.addAll(day.getChildren()));
+            return entries;
+        });
     }
 
     /** A showing dialog pane by id, waiting for it to appear. */

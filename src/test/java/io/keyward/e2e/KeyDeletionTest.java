@@ -129,6 +129,9 @@ class KeyDeletionTest extends ConsoleTest {
     static TreeTableRow<?> rowFor(TreeTableView<ResultsView.Row> tree, String environment) {
         for (Node n : tree.lookupAll(".tree-table-row-cell")) {
             if (n instanceof TreeTableRow<?> row && row.getItem() instanceof ResultsView.Row r && !row.isEmpty()) {
+                if (r.isDay()) {
+                    continue;
+                }
                 String env = r.environment() == null ? null : r.environment().environment();
                 if (java.util.Objects.equals(env, environment)) {
                     return row;

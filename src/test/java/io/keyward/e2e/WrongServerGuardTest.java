@@ -298,7 +298,7 @@ class WrongServerGuardTest extends ConsoleTest {
         for (Node n : tree.lookupAll(".tree-table-cell")) {
             if (n instanceof TreeTableCell<?, ?> cell && cell.getTableColumn() == column && !cell.isEmpty()
                     && cell.getTableRow() != null && cell.getTableRow().getItem() instanceof ResultsView.Row r
-                    && r.environment() == null && r.detail() == null && action.equals(r.entry().action())) {
+                    && r.isEntry() && action.equals(r.entry().action())) {
                 return cell;
             }
         }

@@ -27,37 +27,12 @@ class MutationRunnerTest {
 
     /** A backend that lists no projects: enough for the runner, which only needs the connection. */
     static GatewayClient client() {
-        return new GatewayClient() {
-            @Override
-            public BackendKind kind() {
-                return BackendKind.AMPERSAND;
-            }
-
-            @Override
-            public String describe() {
-                return "test";
-            }
-
-            @Override
-            public List<Project> listProjects() {
-                return List.of();
-            }
-        };
+        return TestClients.empty(BackendKind.AMPERSAND, false);
     }
 
-    final List<Throwable> failures = new ArrayList<>();
-    final List<String> notices = new ArrayList<>();
-    final FailureHandler handler = new FailureHandler() {
-        @Override
-        public void failed(Throwable failure, String source) {
-            failures.add(failure);
-        }
-
-        @Override
-        public void notice(String sentence) {
-            notices.add(sentence);
-        }
-    };
+    final TestClients.RecordingFailures handler = new TestClients.RecordingFailures();
+    final List<Throwable> failures = handler.failures;
+    final List<String> notices = handler.notices;
     final Clock clock = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
     final Workspace workspace = new Workspace(new DirectTaskExecutor(), handler, clock);
     final ResultLog log = new ResultLog(clock);

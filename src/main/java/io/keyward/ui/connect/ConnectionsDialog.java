@@ -129,7 +129,30 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         form.addRow(3, new Label("Sign in with"), mode);
         form.addRow(4, userLabel, username);
         form.addRow(5, secretLabel, secret);
+        javafx.scene.control.CheckBox remember = new javafx.scene.control.CheckBox("Remember in the OS keychain");
+        remember.setId("profile-remember");
+        remember.selectedProperty().bindBidirectional(vm.rememberProperty());
+        remember.disableProperty().bind(vm.rememberAvailableProperty().not().or(vm.builtInProperty()));
+        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
+        why.textProperty().bind(vm.rememberReasonProperty());
+        why.setWrapText(true);
+        why.setMaxWidth(360);
+        // A disabled control shows no tooltip: it sits on a wrapper that does, with the reason.
+        javafx.scene.layout.HBox rememberBox = new javafx.scene.layout.HBox(remember);
+        javafx.scene.control.Tooltip.install(rememberBox, why);
+        Label unavailable = Fx.bound(vm.rememberReasonProperty(), "muted");
+        unavailable.setId("remember-unavailable");
+        unavailable.visibleProperty().bind(vm.rememberAvailableProperty().not());
+        unavailable.managedProperty().bind(unavailable.visibleProperty());
+        form.add(new javafx.scene.layout.VBox(2, rememberBox, unavailable), 1, 6);
         GridPane.setHgrow(url, Priority.ALWAYS);
+        // The captions keep their words however narrow the window: the fields give way instead.
+        javafx.scene.layout.ColumnConstraints captions = new javafx.scene.layout.ColumnConstraints();
+        captions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMinWidth(120);
+        form.getColumnConstraints().setAll(captions, fields);
 
         // Per-profile patience and limits, out of the way until needed.
         GridPane limits = new GridPane();
@@ -157,7 +180,7 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         testResult.setId("test-result");
         vm.testOkProperty().addListener((o, a, ok) -> testResult.getStyleClass().setAll("label", ok ? "ok-text" : "inline-error"));
         VBox right = new VBox(10, form, advanced, warning, formError, new HBox(8, test, testing), testResult,
-                Fx.wrapping("Tokens, passwords and API keys are kept in memory only and are never written to disk.",
+                Fx.wrapping("Tokens, passwords and API keys are never written to a file: they stay in memory, or in the OS keychain when \u201CRemember\u201D is on.",
                         "muted"));
         HBox.setHgrow(right, Priority.ALWAYS);
 

@@ -54,6 +54,11 @@ public final class ConnectionsViewModel {
     private final ObjectProperty<SignInMethod> method = new SimpleObjectProperty<>(SignInMethod.PERSONAL_TOKEN);
     private final StringProperty username = new SimpleStringProperty("");
     private final StringProperty secret = new SimpleStringProperty("");
+    private final BooleanProperty remember = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper rememberAvailable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper rememberReason = new ReadOnlyStringWrapper("");
+    private final io.keyward.store.SecretStore keychain;
+    private final TaskExecutor executor;
     private final BooleanProperty builtIn = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
@@ -76,6 +81,20 @@ public final class ConnectionsViewModel {
 
     public ConnectionsViewModel(ObservableList<ConnectionProfile> profiles, ConnectionProfile initial,
                                 ClientFactory factory, TaskExecutor executor, Consumer<ConnectionProfile> onConnect) {
+        this(profiles, initial, factory, executor, onConnect, null);
+    }
+
+    /** @param secrets the OS keychain "Remember" uses (null or unavailable: the option is disabled, with the reason) */
+    public ConnectionsViewModel(ObservableList<ConnectionProfile> profiles, ConnectionProfile initial,
+                                ClientFactory factory, TaskExecutor executor, Consumer<ConnectionProfile> onConnect,
+                                io.keyward.store.SecretStore keychain) {
+        this.keychain = keychain;
+        this.executor = executor;
+        String reason = keychain == null ? "No keychain is reachable: secrets are kept for this session only."
+                : keychain.unavailableReason();
+        rememberReason.set(reason == null ? "Keep the " + "secret in the OS keychain (never in a file), so Keyward can "
+                + "reconnect at start-up." : reason);
+        rememberAvailable.set(reason == null);
         this.profiles = profiles;
         this.factory = factory;
         this.test = new TaskSlot(executor);
@@ -150,8 +169,21 @@ public final class ConnectionsViewModel {
             username.set(p.username() == null ? "" : p.username());
             secret.set(p.secret().reveal());
             builtIn.set(p.builtIn());
+            remember.set(p.rememberSecret() && rememberAvailable.get());
         } finally {
             loading = false;
+        }
+        if (p.rememberSecret() && !p.hasSecret() && rememberAvailable.get()) {
+            // A saved profile's secret is in the keychain: read it into the form (off the FX thread).
+            io.keyward.session.BackgroundTask.of(() -> keychain.get(p.name()))
+                    .onSuccess(found -> {
+                        if (selected.get() == p && (secret.get() == null || secret.get().isEmpty())) {
+                            found.ifPresent(v -> secret.set(v.reveal()));
+                        }
+                    })
+                    .onFailure(e -> formError.set("The remembered secret could not be read from the keychain ("
+                            + e.getMessage() + "); type it to connect."))
+                    .executeWith(executor);
         }
     }
 
@@ -170,6 +202,7 @@ public final class ConnectionsViewModel {
         secret.set("");
         secrets.clear();
         builtIn.set(false);
+        remember.set(false);
         readTimeout.set(Long.toString(ProfileOptions.DEFAULTS.readTimeout().toSeconds()));
         changeTimeout.set(Long.toString(ProfileOptions.DEFAULTS.changeTimeout().toSeconds()));
         maxResponseMiB.set(Integer.toString(ProfileOptions.DEFAULTS.maxResponseMiB()));
@@ -220,7 +253,7 @@ public final class ConnectionsViewModel {
         formError.set("");
         return new ConnectionProfile(n, kind(), uri, m, m.needsUsername() ? username.get().trim() : null,
                 Secret.of(secret.get().trim()), builtIn.get(), new ProfileOptions(java.time.Duration.ofSeconds(read),
-                java.time.Duration.ofSeconds(change), mib));
+                java.time.Duration.ofSeconds(change), mib), remember.get() && rememberAvailable.get() && !builtIn.get());
     }
 
     /** An empty field means the default; anything else must be a whole number in range. */
@@ -305,7 +338,33 @@ public final class ConnectionsViewModel {
             profiles.add(p);
         }
         selected.set(p);
+        keepSecret(old, p);
         return p;
+    }
+
+    /**
+     * "Remember" on: the secret goes to the keychain under the profile's name; off (or renamed): what the
+     * keychain held for the old name goes. Off the FX thread; a failure is said in the form.
+     */
+    private void keepSecret(ConnectionProfile old, ConnectionProfile now) {
+        if (keychain == null || keychain.unavailableReason() != null || now.builtIn()) {
+            return;
+        }
+        String oldName = old == null || old.builtIn() ? null : old.name();
+        io.keyward.session.BackgroundTask.of(() -> {
+                    if (now.rememberSecret()) {
+                        keychain.put(now.name(), now.secret());
+                    }
+                    if (oldName != null && (!now.rememberSecret() || !oldName.equals(now.name()))) {
+                        keychain.delete(oldName);
+                    } else if (!now.rememberSecret()) {
+                        keychain.delete(now.name());
+                    }
+                    return null;
+                })
+                .onFailure(e -> formError.set("The keychain did not take the secret (" + e.getMessage()
+                        + "); it is kept for this session only."))
+                .executeWith(executor);
     }
 
     /**
@@ -332,12 +391,36 @@ public final class ConnectionsViewModel {
         ConnectionProfile p = selected.get();
         if (p != null && !p.builtIn()) {
             profiles.remove(p);
+            if (keychain != null && keychain.unavailableReason() == null) {
+                // Removing a profile removes its secret.
+                io.keyward.session.BackgroundTask.of(() -> {
+                            keychain.delete(p.name());
+                            return null;
+                        })
+                        .onFailure(e -> formError.set("The keychain kept the secret of \u201C" + p.name() + "\u201D ("
+                                + e.getMessage() + ")."))
+                        .executeWith(executor);
+            }
             selected.set(profiles.isEmpty() ? null : profiles.get(0));
         }
     }
 
     public void cancelTest() {
         test.cancel();
+    }
+
+    /** Whether the secret is kept in the OS keychain. */
+    public BooleanProperty rememberProperty() {
+        return remember;
+    }
+
+    public ReadOnlyBooleanProperty rememberAvailableProperty() {
+        return rememberAvailable.getReadOnlyProperty();
+    }
+
+    /** Why "Remember" is disabled, or what it does. */
+    public ReadOnlyStringProperty rememberReasonProperty() {
+        return rememberReason.getReadOnlyProperty();
     }
 
     public ObservableList<ConnectionProfile> profiles() {

@@ -117,11 +117,32 @@ public final class CredentialListViewModel {
                     snapshot.environmentNames()).at(Where.of(snapshot));
             var api = snapshot.client().credentialJwkSlots().orElseThrow();
             dialogs.show(new SetCredentialJwkDialog(vm)).ifPresent(j -> mutations.run(snapshot,
-                    "Set " + slot.label() + " JWK", snapshot.project().name() + " / " + c.username() + " \u2190 " + j.name(),
+                    slotChange(snapshot, c, slot, j.name(), "Set " + slot.label() + " JWK",
+                            snapshot.project().name() + " / " + c.username() + " \u2190 " + j.name(),
+                            java.util.List.of("\u201C" + j.name() + "\u201D goes into the " + slot.label() + " slot of \u201C"
+                                    + c.username() + "\u201D (" + slot.purpose() + ").")),
                     () -> api.setCredentialJwk(snapshot.project(), c.username(), slot, j.name()),
                     () -> slotFinding(c, slot, j.name(), snapshot.client().credentials().orElseThrow()
                             .listCredentials(snapshot.project()))));
         });
+    }
+
+    /** A slot change as the journal keeps it: the JWK the slot held and the one it is meant to hold ("" for none). */
+    static io.keyward.session.Change slotChange(Snapshot snapshot, Credential c, CredentialSlot slot, String wanted,
+                                                String action, String target, java.util.List<String> impact) {
+        String field = slot.name().toLowerCase(java.util.Locale.ROOT);
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+        if (c.slotsReported()) {
+            String held = c.jwks().nameIn(slot);
+            before.put(field, held == null ? "" : held);
+        }
+        return io.keyward.session.Change.of(action, target)
+                .withParameter("slot", slot.label())
+                .withParameter("jwk", wanted == null ? "(none)" : wanted)
+                .withImpact(impact)
+                .checking(new io.keyward.journal.CheckTarget("credential", snapshot.project().name(),
+                        snapshot.project().id(), c.username(), c.id(), false, false, before,
+                        java.util.Map.of(field, wanted == null ? "" : wanted)));
     }
 
     public void removeJwk(CredentialSlot slot) {
@@ -135,7 +156,8 @@ public final class CredentialListViewModel {
                     Impacts.slotRemoval(c, slot, snapshot.environments())).at(Where.of(snapshot));
             var api = snapshot.client().credentialJwkSlots().orElseThrow();
             if (dialogs.show(new RemoveCredentialJwkDialog(vm)).orElse(false)) {
-                mutations.run(snapshot, "Remove " + slot.label() + " JWK", snapshot.project().name() + " / " + c.username(),
+                mutations.run(snapshot, slotChange(snapshot, c, slot, null, "Remove " + slot.label() + " JWK",
+                                snapshot.project().name() + " / " + c.username(), vm.impactSummary()),
                         () -> api.removeCredentialJwk(snapshot.project(), c.username(), slot),
                         () -> slotFinding(c, slot, null, snapshot.client().credentials().orElseThrow()
                                 .listCredentials(snapshot.project())));

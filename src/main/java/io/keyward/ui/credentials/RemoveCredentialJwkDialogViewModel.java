@@ -67,4 +67,10 @@ public final class RemoveCredentialJwkDialogViewModel {
         this.where = place;
         return this;
     }
+
+    /** What the confirmation showed, as the journal keeps it with the change. */
+    public List<String> impactSummary() {
+        return java.util.stream.Stream.of(jwkSentence(), stopsWorking(), keptSentence(), environmentsSentence())
+                .filter(l -> l != null && !l.isBlank()).toList();
+    }
 }

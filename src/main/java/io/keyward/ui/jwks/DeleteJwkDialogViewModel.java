@@ -80,4 +80,14 @@ public final class DeleteJwkDialogViewModel {
         this.where = place;
         return this;
     }
+
+    /** What the confirmation showed, as the journal keeps it with the change. */
+    public List<String> impactSummary() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(holdersNote());
+        lines.addAll(holderLines());
+        lines.add(environmentsSentence());
+        lines.add(permanence());
+        return lines;
+    }
 }

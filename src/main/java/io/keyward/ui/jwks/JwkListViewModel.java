@@ -94,7 +94,10 @@ public final class JwkListViewModel {
                     snapshot.credentials(), snapshot.environments())).at(Where.of(snapshot));
             var api = snapshot.client().jwks().orElseThrow();
             if (dialogs.show(new DeleteJwkDialog(vm)).orElse(false)) {
-                mutations.run(snapshot, "Delete JWK", snapshot.project().name() + " / " + j.name(),
+                mutations.run(snapshot, io.keyward.session.Change.of("Delete JWK", snapshot.project().name() + " / " + j.name())
+                                .withImpact(vm.impactSummary())
+                                .checking(new io.keyward.journal.CheckTarget("jwk", snapshot.project().name(),
+                                        snapshot.project().id(), j.name(), j.id(), true, false, java.util.Map.of(), java.util.Map.of())),
                         () -> api.deleteJwk(snapshot.project(), j.name()),
                         () -> OutcomeCheck.deletion(api.listJwks(snapshot.project()).stream().anyMatch(x ->
                                 Selections.sameIdOrName(x.id(), x.name(), j.id(), j.name())), "JWK \u201C" + j.name() + "\u201D"));
@@ -137,8 +140,7 @@ public final class JwkListViewModel {
         Set<String> others = workspace.jwks().stream().map(Jwk::name).filter(n -> !n.equals(jwk.name()))
                 .collect(Collectors.toSet());
         EditJwkDialogViewModel vm = new EditJwkDialogViewModel(jwk, others, (update, ok, failed) -> mutations.run(
-                connection, project, update.name() == null ? "Update JWK description" : "Rename JWK",
-                project.name() + " / " + jwk.name() + (update.name() == null ? "" : " \u2192 " + update.name()),
+                connection, project, editChange(project, jwk, update),
                 () -> api.updateJwk(project, jwk.name(), update),
                 () -> updateFinding(jwk, update, api.listJwks(project)), ok, e -> {
                     failed.accept(e);
@@ -150,6 +152,28 @@ public final class JwkListViewModel {
     }
 
     /** What the server now has for an update whose answer was lost. */
+    /** A rename or a new description, as the journal keeps it: the fields before and as asked. */
+    static io.keyward.session.Change editChange(Project project, Jwk jwk, io.keyward.model.JwkUpdate update) {
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> after = new java.util.LinkedHashMap<>();
+        if (update.name() != null) {
+            before.put("name", jwk.name());
+            after.put("name", update.name());
+        }
+        if (update.description() != null) {
+            before.put("description", jwk.description());
+            after.put("description", update.description());
+        }
+        io.keyward.session.Change change = io.keyward.session.Change.of(
+                update.name() == null ? "Update JWK description" : "Rename JWK",
+                project.name() + " / " + jwk.name() + (update.name() == null ? "" : " \u2192 " + update.name()));
+        for (var e : after.entrySet()) {
+            change = change.withParameter(e.getKey(), e.getValue());
+        }
+        return change.checking(new io.keyward.journal.CheckTarget("jwk", project.name(), project.id(), jwk.name(),
+                jwk.id(), false, false, before, after));
+    }
+
     public static OutcomeCheck.Finding updateFinding(Jwk before, io.keyward.model.JwkUpdate update, List<Jwk> now) {
         String wantedName = update.name() == null ? before.name() : update.name();
         String wantedDescription = update.description() == null ? before.description() : update.description();

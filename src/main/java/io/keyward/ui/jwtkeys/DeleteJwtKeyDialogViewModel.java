@@ -84,4 +84,10 @@ public final class DeleteJwtKeyDialogViewModel {
     public String confirmWhat() {
         return impact.confirmsById() ? "key id" : "key label";
     }
+
+    /** What the confirmation showed, as the journal keeps it with the change. */
+    public java.util.List<String> impactSummary() {
+        return java.util.stream.Stream.of(identity(), activeSentence())
+                .filter(l -> l != null && !l.isBlank()).toList();
+    }
 }

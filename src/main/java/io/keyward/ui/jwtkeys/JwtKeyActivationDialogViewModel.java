@@ -117,4 +117,14 @@ public final class JwtKeyActivationDialogViewModel {
     public boolean canConfirm() {
         return canConfirm.get();
     }
+
+    /** What the confirmation showed, as the journal keeps it with the change. */
+    public List<String> impactSummary() {
+        List<String> lines = new java.util.ArrayList<>(consequences());
+        String w = warning();
+        if (w != null && !w.isBlank()) {
+            lines.add(w);
+        }
+        return lines;
+    }
 }

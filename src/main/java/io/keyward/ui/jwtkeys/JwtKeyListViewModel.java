@@ -135,7 +135,12 @@ public final class JwtKeyListViewModel {
         Set<String> labels = workspace.jwtKeys().stream().map(JwtKey::label).collect(Collectors.toSet());
         CreateJwtKeyDialogViewModel vm = new CreateJwtKeyDialogViewModel(where(connection, project), labels,
                 workspace.executor(), dialogs, (key, ok, failed) -> started(mutations.run(connection, project,
-                        "Create JWT key", project.name() + " / " + key.label(), () -> {
+                        io.keyward.session.Change.of("Create JWT key", project.name() + " / " + key.label())
+                                .withParameter("label", key.label())
+                                .withImpact(java.util.List.of("A new JWT key labelled \u201C" + key.label()
+                                        + "\u201D; tokens signed with its private key verify once it is active."))
+                                .checking(jwtKeyTarget(project, null, key.label(), false, true, java.util.Map.of(),
+                                        java.util.Map.of("label", key.label()))), () -> {
                             String kid = api.createJwtKey(project, key);
                             return MutationResult.done("Created; id " + kid);
                         }, () -> createFinding(key, api.listJwtKeys(project, false)), ok, failed), failed));
@@ -152,7 +157,12 @@ public final class JwtKeyListViewModel {
             if (dialogs.show(new JwtKeyActivationDialog(vm)).orElse(false)) {
                 var api = s.snapshot().client().jwtKeys().orElseThrow();
                 Project p = s.snapshot().project();
-                mutations.run(s.snapshot(), activate ? "Activate JWT key" : "Deactivate JWT key", target(p, k), () -> {
+                mutations.run(s.snapshot(), io.keyward.session.Change.of(activate ? "Activate JWT key" : "Deactivate JWT key",
+                                target(p, k)).withParameter("active", String.valueOf(activate))
+                                .withImpact(vm.impactSummary())
+                                .checking(jwtKeyTarget(p, k.id(), k.label(), false, false,
+                                        k.active() == null ? java.util.Map.of() : java.util.Map.of("active", String.valueOf(k.active())),
+                                        java.util.Map.of("active", String.valueOf(activate)))), () -> {
                     JwtKey after = api.updateJwtKey(p, k.id(), JwtKeyUpdate.activate(activate));
                     return MutationResult.done(after.active() == null ? "The server did not say whether it is active."
                             : after.isActive() ? "The server reports it active." : "The server reports it inactive.");
@@ -171,14 +181,22 @@ public final class JwtKeyListViewModel {
             Set<String> others = s.snapshot().jwtKeys().stream().filter(x -> !x.id().equals(k.id()))
                     .map(JwtKey::label).collect(Collectors.toSet());
             RenameJwtKeyDialogViewModel vm = new RenameJwtKeyDialogViewModel(k, others, where(s.snapshot()),
-                    (label, ok, failed) -> started(mutations.run(c, p, "Rename JWT key",
-                            target(p, k) + " \u2192 " + label, () -> {
+                    (label, ok, failed) -> started(mutations.run(c, p, io.keyward.session.Change.of("Rename JWT key",
+                            target(p, k) + " \u2192 " + label).withParameter("label", label)
+                            .checking(jwtKeyTarget(p, k.id(), k.label(), false, false, java.util.Map.of("label", k.label()),
+                                    java.util.Map.of("label", label))), () -> {
                                 JwtKey after = api.updateJwtKey(p, k.id(), JwtKeyUpdate.relabel(label));
                                 return MutationResult.done("The server reports the label \u201C" + after.label() + "\u201D.");
                             }, () -> updateFinding(k, api.listJwtKeys(p, false), JwtKey::label, label,
                                     "labelled \u201C" + label + "\u201D"), ok, failed), failed));
             dialogs.show(new RenameJwtKeyDialog(vm));
         });
+    }
+
+    private static io.keyward.journal.CheckTarget jwtKeyTarget(Project p, String id, String label, boolean deletion,
+                                                                boolean creation, java.util.Map<String, String> before,
+                                                                java.util.Map<String, String> after) {
+        return new io.keyward.journal.CheckTarget("jwt-key", p.name(), p.id(), label, id, deletion, creation, before, after);
     }
 
     public void delete() {
@@ -189,7 +207,9 @@ public final class JwtKeyListViewModel {
             if (dialogs.show(new DeleteJwtKeyDialog(vm)).orElse(false)) {
                 var api = s.snapshot().client().jwtKeys().orElseThrow();
                 Project p = s.snapshot().project();
-                mutations.run(s.snapshot(), "Delete JWT key", target(p, k), () -> {
+                mutations.run(s.snapshot(), io.keyward.session.Change.of("Delete JWT key", target(p, k))
+                        .withImpact(vm.impactSummary())
+                        .checking(jwtKeyTarget(p, k.id(), k.label(), true, false, java.util.Map.of(), java.util.Map.of())), () -> {
                     api.deleteJwtKey(p, k.id());
                     return MutationResult.done("Deleted.");
                 }, () -> OutcomeCheck.deletion(api.listJwtKeys(p, false).stream().anyMatch(x -> x.id().equals(k.id())),

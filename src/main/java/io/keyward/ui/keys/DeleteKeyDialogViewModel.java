@@ -137,4 +137,15 @@ public final class DeleteKeyDialogViewModel {
         this.where = place;
         return this;
     }
+
+    /** What the confirmation showed, as the journal keeps it with the change. */
+    public List<String> impactSummary() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(jwkNote.get());
+        effects.forEach(e -> lines.add(e.jwkName() + ": " + e.effect()));
+        lines.add(credentialNote.get());
+        lines.addAll(credentialLosses);
+        lines.add(environmentsSentence());
+        return lines;
+    }
 }

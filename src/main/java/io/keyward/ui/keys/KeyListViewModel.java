@@ -92,9 +92,14 @@ public final class KeyListViewModel {
             DeleteKeyDialogViewModel vm = new DeleteKeyDialogViewModel(Impacts.keyDeletion(k, snapshot.jwks(),
                     snapshot.credentials(), snapshot.environments())).at(Where.of(snapshot));
             var api = snapshot.client().keys().orElseThrow();
-            dialogs.show(new DeleteKeyDialog(vm)).ifPresent(a -> mutations.run(snapshot, a == DerivedJwkPolicy.DELETE
-                            ? "Delete key (delete derived JWKs)" : "Delete key (keep derived JWKs)",
-                    snapshot.project().name() + " / " + k.name(), () -> api.deleteKey(snapshot.project(), k.name(), a),
+            dialogs.show(new DeleteKeyDialog(vm)).ifPresent(a -> mutations.run(snapshot, io.keyward.session.Change.of(
+                            a == DerivedJwkPolicy.DELETE ? "Delete key (delete derived JWKs)" : "Delete key (keep derived JWKs)",
+                            snapshot.project().name() + " / " + k.name())
+                            .withParameter("derivedJwks", a.name())
+                            .withImpact(vm.impactSummary())
+                            .checking(new io.keyward.journal.CheckTarget("key", snapshot.project().name(),
+                                    snapshot.project().id(), k.name(), k.id(), true, false, java.util.Map.of(), java.util.Map.of())),
+                    () -> api.deleteKey(snapshot.project(), k.name(), a),
                     () -> OutcomeCheck.deletion(api.listKeys(snapshot.project()).stream().anyMatch(x ->
                             Selections.sameIdOrName(x.id(), x.name(), k.id(), k.name())), "Key \u201C" + k.name() + "\u201D")));
         });

@@ -93,7 +93,9 @@ public final class MainView {
         SplitPane upper = new SplitPane(projects.root(), center);
         upper.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(projects.root(), false);
+        upper.setId("upper-split");
         SplitPane main = new SplitPane(upper, results.root());
+        main.setId("main-split");
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.72);
 

@@ -29,6 +29,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The main window's state: the active connection, the projects, the feature tabs the backend's
@@ -61,15 +62,35 @@ public final class MainViewModel implements FailureHandler {
     private String notificationSource = "";
     /** Whether anything was ever loaded with this connection's credentials: a 401 then means "expired". */
     private boolean credentialsWorked;
+    private final io.keyward.journal.Journal journal;
+    private volatile io.keyward.store.SecretStore secrets;
+    private final io.keyward.store.ProfileStore profileStore;
+    /** Set while saved profiles are put into the list, so loading them does not write them back. */
+    private boolean restoringProfiles;
 
     public MainViewModel(ClientFactory factory, TaskExecutor executor, DialogService dialogs, Clock clock) {
+        this(factory, executor, dialogs, clock, null, null, null);
+    }
+
+    /**
+     * @param journal  where every change is written before it is sent (null: not journalled)
+     * @param secrets  the OS keychain for remembered secrets (null: none reachable)
+     * @param store    where non-built-in profiles are saved (null: they are not)
+     */
+    public MainViewModel(ClientFactory factory, TaskExecutor executor, DialogService dialogs, Clock clock,
+                         io.keyward.journal.Journal journal, io.keyward.store.SecretStore secrets,
+                         io.keyward.store.ProfileStore store) {
         this.factory = factory;
         this.executor = executor;
         this.dialogs = dialogs;
+        this.journal = journal;
+        this.secrets = secrets;
+        this.profileStore = store;
         this.workspace = new Workspace(executor, this, clock);
         this.resultLog = new ResultLog(clock);
         this.results = new ResultsViewModel(resultLog, dialogs);
-        this.mutations = new MutationRunner(workspace, resultLog, this);
+        results.setNotices(this::notice);
+        this.mutations = new MutationRunner(workspace, resultLog, this, journal, clock);
         this.projects = new ProjectListViewModel(workspace, this);
         this.keys = new KeyListViewModel(workspace, mutations, dialogs, this);
         this.jwks = new JwkListViewModel(workspace, mutations, dialogs, this);
@@ -78,6 +99,11 @@ public final class MainViewModel implements FailureHandler {
         this.busy = Bindings.createBooleanBinding(() -> workspace.loadingProperty().get()
                         || projects.loadingProperty().get() || mutations.runningProperty().get(),
                 workspace.loadingProperty(), projects.loadingProperty(), mutations.runningProperty());
+        profiles.addListener((javafx.collections.ListChangeListener<ConnectionProfile>) c -> {
+            if (!restoringProfiles) {
+                saveProfiles();
+            }
+        });
         busy.addListener((o, was, now) -> {
             if (!now) {
                 retrying.set(""); // whatever was being retried is over
@@ -144,8 +170,106 @@ public final class MainViewModel implements FailureHandler {
     }
 
     public void openConnections() {
-        ConnectionsViewModel vm = new ConnectionsViewModel(profiles, active.get(), factory, executor, this::connect);
+        ConnectionsViewModel vm = new ConnectionsViewModel(profiles, active.get(), factory, executor, this::connect,
+                secrets);
         dialogs.show(new ConnectionsDialog(vm));
+    }
+
+    // ------------------------------------------------------------------ what is kept between runs
+
+    /** The OS keychain, once it has been probed (off the FX thread, at start-up). */
+    public void setSecretStore(io.keyward.store.SecretStore store) {
+        this.secrets = store;
+    }
+
+    public io.keyward.store.SecretStore secretStore() {
+        return secrets;
+    }
+
+    /** Puts the saved profiles (without their secrets) into the list; says so when the file could not be read. */
+    public void restoreProfiles(io.keyward.store.ProfileStore.Loaded loaded) {
+        restoringProfiles = true;
+        try {
+            for (io.keyward.store.SavedProfile p : loaded.profiles()) {
+                if (indexOf(p.name()) < 0) {
+                    profiles.add(new ConnectionProfile(p.name(), p.backend(), p.url(), p.method(), p.username(), null,
+                            false, p.options(), p.rememberSecret()));
+                }
+            }
+        } finally {
+            restoringProfiles = false;
+        }
+        if (loaded.notice() != null) {
+            notice(loaded.notice());
+        }
+    }
+
+    /**
+     * Start-up: connects to the saved profile {@code name} when its secret is in the keychain; runs
+     * {@code otherwise} (on the FX thread) when there is no such profile, no keychain or no secret.
+     */
+    public void reconnectRemembered(String name, Runnable connected, Runnable otherwise) {
+        int i = name == null ? -1 : indexOf(name);
+        io.keyward.store.SecretStore store = secrets;
+        if (i < 0 || !profiles.get(i).rememberSecret() || store == null || store.unavailableReason() != null) {
+            otherwise.run();
+            return;
+        }
+        ConnectionProfile p = profiles.get(i);
+        io.keyward.session.BackgroundTask.of(() -> store.get(p.name()))
+                .onSuccess(secret -> {
+                    if (secret.isPresent() && !secret.get().reveal().isEmpty()) {
+                        connect(p.withSecret(secret.get()));
+                        connected.run();
+                    } else {
+                        otherwise.run();
+                    }
+                })
+                .onFailure(e -> {
+                    notice("The secret of \u201C" + p.name() + "\u201D could not be read from the keychain ("
+                            + e.getMessage() + ").");
+                    otherwise.run();
+                })
+                .executeWith(executor);
+    }
+
+    /** Writes the non-built-in profiles (never their secrets) in the background. */
+    private void saveProfiles() {
+        if (profileStore == null) {
+            return;
+        }
+        List<io.keyward.store.SavedProfile> saved = profiles.stream().filter(p -> !p.builtIn())
+                .map(p -> new io.keyward.store.SavedProfile(p.name(), p.backend(), p.url(), p.method(), p.username(),
+                        p.rememberSecret(), p.options())).toList();
+        io.keyward.session.BackgroundTask.of(() -> {
+                    profileStore.save(saved);
+                    return null;
+                })
+                .onFailure(e -> notice("The saved connections could not be written (" + e.getMessage()
+                        + "); they are kept for this session."))
+                .executeWith(executor);
+    }
+
+    /** Reads the journal of earlier runs into the results panel and says how many changes were interrupted. */
+    public void restoreHistory() {
+        if (journal == null) {
+            return;
+        }
+        io.keyward.session.BackgroundTask.of(journal::history)
+                .onSuccess(history -> {
+                    resultLog.restore(history);
+                    long interrupted = history.stream().filter(io.keyward.journal.ChangeHistory::interrupted).count();
+                    if (interrupted > 0) {
+                        notice(interrupted + (interrupted == 1 ? " change was" : " changes were") + " interrupted: "
+                                + "Keyward stopped after sending " + (interrupted == 1 ? "it" : "them") + " and before the "
+                                + "answer came, so " + (interrupted == 1 ? "it" : "they") + " may have happened. They are marked "
+                                + "\u201CUnknown \u2014 interrupted\u201D in the results; select one and press Check again "
+                                + "while connected to its server.");
+                    }
+                })
+                .onFailure(e -> notice("The journal could not be read (" + e.getMessage() + "); earlier changes are "
+                        + "not listed. Run keyward --verify-journal to check it."))
+                .executeWith(executor);
     }
 
     @Override

@@ -78,6 +78,12 @@ public final class ProjectListViewModel {
     }
 
     private GatewayClient shownFor;
+    /** The project to open when the next listing arrives and none is open (where the user left off). */
+    private String preferred;
+
+    public void preferProject(String name) {
+        this.preferred = name;
+    }
 
     private boolean projectsOf(GatewayClient client) {
         return shownFor == client;
@@ -87,8 +93,11 @@ public final class ProjectListViewModel {
         Project open = workspace.project();
         list.loaded(rows, workspace.clock().instant());
         failures.succeeded(LOAD);
+        String wanted = preferred;
         Project keep = rows.stream().filter(p -> p.sameAs(open)).findFirst()
+                .or(() -> rows.stream().filter(p -> p.name().equals(wanted)).findFirst())
                 .orElse(rows.isEmpty() ? null : rows.get(0));
+        preferred = null; // once: later listings keep what the user opened
         if (keep == null) {
             closeProject();
             return;

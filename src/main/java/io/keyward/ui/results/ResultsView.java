@@ -34,9 +34,17 @@ import java.util.function.Function;
 public final class ResultsView {
 
     /** A row of the tree: an entry, one environment of an entry, or one line of a server's explanation. */
-    public record Row(ResultEntry entry, ResultEntry.EnvironmentRow environment, String detail) {
-        boolean isEntry() {
-            return environment == null && detail == null;
+    public record Row(ResultEntry entry, ResultEntry.EnvironmentRow environment, String detail, String day) {
+        public Row(ResultEntry entry, ResultEntry.EnvironmentRow environment, String detail) {
+            this(entry, environment, detail, null);
+        }
+
+        public boolean isDay() {
+            return day != null;
+        }
+
+        public boolean isEntry() {
+            return day == null && environment == null && detail == null;
         }
 
         boolean isDetail() {
@@ -54,36 +62,39 @@ public final class ResultsView {
         tree.setRoot(top);
         tree.setShowRoot(false);
         tree.setId("results");
-        tree.setPlaceholder(new Label("No changes made yet. Every change and its per-environment outcome appears here."));
+        tree.setPlaceholder(new Label("No changes to show. Every change and its per-environment outcome appears here, "
+                + "and stays in the journal across restarts."));
         tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        tree.getColumns().add(col("Time", 80, r -> r.isEntry() ? r.entry().timeText(vm.zone()) : ""));
-        tree.getColumns().add(col("Action", 190, r -> r.isEntry() ? r.entry().action()
+        tree.getColumns().add(col("Time", 104, r -> r.isEntry() ? r.entry().timeText(vm.zone()) : ""));
+        tree.getColumns().add(col("Action", 190, r -> r.isDay() ? r.day() : r.isEntry() ? r.entry().action()
                 : r.isDetail() ? (r.detail().startsWith(io.keyward.session.ResultLog.CHECKED) ? "Keyward checked" : "Server says")
                 : r.environment().environment()));
         tree.getColumns().add(col("Target", 240, r -> r.isEntry() ? r.entry().target() : ""));
         tree.getColumns().add(col("Connection", 210, r -> r.isEntry() ? connectionName(r.entry()) : ""));
-        tree.getColumns().add(col("Outcome", 200, r -> r.isEntry() ? r.entry().outcomeText()
+        tree.getColumns().add(col("Outcome", 200, r -> r.isDay() ? "" : r.isEntry() ? r.entry().outcomeText()
                 : r.isDetail() ? "" : r.environment().success() ? "OK" : "FAILED"));
-        tree.getColumns().add(col("Message", 340, r -> r.isEntry() ? r.entry().message()
+        tree.getColumns().add(col("Message", 340, r -> r.isDay() ? "" : r.isEntry() ? r.entry().message()
                 : r.isDetail() ? r.detail() : r.environment().message()));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.setRowFactory(t -> new TreeTableRow<>() {
             @Override
             protected void updateItem(Row row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("result-failed", "result-partial", "env-failed", "result-unknown");
+                getStyleClass().removeAll("result-failed", "result-partial", "env-failed", "result-unknown", "result-day");
                 setTooltip(null);
                 if (empty || row == null) {
                     return;
                 }
-                if (row.isEntry()) {
+                if (row.isDay()) {
+                    getStyleClass().add("result-day");
+                } else if (row.isEntry()) {
                     setTooltip(new javafx.scene.control.Tooltip(row.entry().connection()
                             + (row.entry().user().isBlank() ? "" : ", as " + row.entry().user())));
                     if (row.entry().outcome() == ResultEntry.Outcome.FAILED) {
                         getStyleClass().add("result-failed");
                     } else if (row.entry().outcome() == ResultEntry.Outcome.COMPLETED_WITH_DEPLOYMENT_FAILURES) {
                         getStyleClass().add("result-partial");
-                    } else if (row.entry().outcome() == ResultEntry.Outcome.UNKNOWN) {
+                    } else if (row.entry().isUnknown()) {
                         getStyleClass().add("result-unknown");
                     }
                 } else if (!row.isDetail() && !row.environment().success()) {
@@ -91,7 +102,7 @@ public final class ResultsView {
                 }
             }
         });
-        vm.entries().addListener((ListChangeListener<ResultEntry>) c -> rebuild());
+        vm.shown().addListener((ListChangeListener<ResultEntry>) c -> rebuild());
         rebuild();
 
         // No accelerator on the menu item: a context menu's accelerator is the whole window's, and
@@ -132,10 +143,34 @@ public final class ResultsView {
         Button clear = new Button("Clear");
         clear.setId("clear-results");
         clear.setOnAction(e -> vm.clear());
-        clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.entries()));
+        clear.setTooltip(new javafx.scene.control.Tooltip("Hide the results shown from this list (the journal keeps them)"));
+        clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.shown()));
+        Button showHidden = new Button();
+        showHidden.setId("show-hidden-results");
+        showHidden.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Show hidden (" + vm.hidden().size() + ")", vm.hidden()));
+        showHidden.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.hidden()));
+        showHidden.managedProperty().bind(showHidden.visibleProperty());
+        showHidden.setOnAction(e -> vm.showHidden());
+        MenuItem csv = new MenuItem("As CSV\u2026");
+        csv.setId("export-csv");
+        csv.setOnAction(e -> vm.exportCsv());
+        MenuItem json = new MenuItem("As JSON\u2026");
+        json.setId("export-json");
+        json.setOnAction(e -> vm.exportJson());
+        javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export", null, csv, json);
+        export.setId("export-results");
+        export.setTooltip(new javafx.scene.control.Tooltip("Save the results shown as CSV or JSON"));
+        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.shown()));
+        for (javafx.scene.control.ButtonBase b : List.of(checkButton, copyButton, clear, showHidden, export)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         Label title = new Label("Results");
         title.getStyleClass().add("pane-title");
-        HBox header = new HBox(8, title, Fx.grow(), checkButton, copyButton, clear);
+        HBox filters = filters();
+        HBox.setHgrow(filters, javafx.scene.layout.Priority.ALWAYS);
+        HBox header = new HBox(8, title, filters, checkButton, copyButton, export, showHidden, clear);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.setPadding(new Insets(4, 6, 4, 6));
         root.setTop(header);
         root.setCenter(tree);
@@ -144,9 +179,56 @@ public final class ResultsView {
 
     /** The profile's name: the part of "Name (Gateway, URL)" before the server, which the tooltip shows whole. */
     static String connectionName(ResultEntry e) {
-        String c = e.connection();
-        int paren = c.lastIndexOf(" (");
-        return paren > 0 ? c.substring(0, paren) : c;
+        return ResultsViewModel.connectionName(e);
+    }
+
+    /** Connection, project, outcome and text: what narrows the history down. */
+    private HBox filters() {
+        javafx.scene.control.ComboBox<String> connection = choice("results-connection-filter", vm.connections(),
+                vm.connectionFilterProperty(), "Connection");
+        javafx.scene.control.ComboBox<String> project = choice("results-project-filter", vm.projects(),
+                vm.projectFilterProperty(), "Project");
+        javafx.scene.control.ComboBox<String> outcome = choice("results-outcome-filter", vm.outcomes(),
+                vm.outcomeFilterProperty(), "Outcome");
+        javafx.scene.control.TextField text = new javafx.scene.control.TextField();
+        text.setId("results-text-filter");
+        text.setPromptText("Filter results");
+        text.setPrefColumnCount(12);
+        text.textProperty().bindBidirectional(vm.textFilterProperty());
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        text.setMinWidth(60);
+        for (javafx.scene.control.ComboBox<String> c : List.of(connection, project, outcome)) {
+            c.setMinWidth(70);
+            HBox.setHgrow(c, javafx.scene.layout.Priority.SOMETIMES);
+        }
+        HBox box = new HBox(6, connection, project, outcome, text);
+        box.setMinWidth(0);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static javafx.scene.control.ComboBox<String> choice(String id, javafx.collections.ObservableList<String> items,
+                                                                 javafx.beans.property.Property<String> value, String what) {
+        javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>(items);
+        box.setId(id);
+        box.valueProperty().bindBidirectional(value);
+        box.setTooltip(new javafx.scene.control.Tooltip(what + " of the results shown"));
+        box.setPrefWidth(150);
+        box.setMaxWidth(200);
+        box.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : ResultsViewModel.ALL.equals(item) ? what + ": all" : item);
+            }
+        });
+        // A value no longer offered (its entries cleared away) falls back to "all".
+        items.addListener((ListChangeListener<String>) c -> javafx.application.Platform.runLater(() -> {
+            if (!items.contains(value.getValue())) {
+                value.setValue(ResultsViewModel.ALL);
+            }
+        }));
+        return box;
     }
 
     private static TreeTableColumn<Row, String> col(String title, double width, Function<Row, String> f) {
@@ -158,17 +240,41 @@ public final class ResultsView {
         return c;
     }
 
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
+
+    /** One group per day, newest first; today's open, earlier days closed unless they hold an unknown outcome. */
     private void rebuild() {
-        List<TreeItem<Row>> items = vm.entries().stream().map(e -> {
+        List<ResultEntry> shown = List.copyOf(vm.shown());
+        java.time.LocalDate today = java.time.LocalDate.now(vm.zone());
+        java.util.Map<java.time.LocalDate, TreeItem<Row>> days = new java.util.LinkedHashMap<>();
+        for (ResultEntry e : shown) {
+            java.time.LocalDate date = e.time().atZone(vm.zone()).toLocalDate();
+            TreeItem<Row> day = days.computeIfAbsent(date, d -> {
+                String label = (d.equals(today) ? "Today, " : d.equals(today.minusDays(1)) ? "Yesterday, " : "")
+                        + DAY.format(d);
+                TreeItem<Row> item = new TreeItem<>(new Row(null, null, null, label));
+                TreeItem<Row> before = dayItems.get(d);
+                item.setExpanded(before != null ? before.isExpanded() : d.equals(today));
+                return item;
+            });
             TreeItem<Row> item = new TreeItem<>(new Row(e, null, null));
             e.environments().forEach(env -> item.getChildren().add(new TreeItem<>(new Row(e, env, null))));
             e.details().forEach(d -> item.getChildren().add(new TreeItem<>(new Row(e, null, d))));
             // The newest entry, and any with a failure, open by default: that is what needs reading.
-            item.setExpanded(e == vm.entries().get(0) || e.outcome() != ResultEntry.Outcome.SUCCEEDED);
-            return item;
-        }).toList();
-        tree.getRoot().getChildren().setAll(items);
+            item.setExpanded(e == shown.get(0) || e.outcome() != ResultEntry.Outcome.SUCCEEDED);
+            if (e.isUnknown()) {
+                day.setExpanded(true);
+            }
+            day.getChildren().add(item);
+        }
+        dayItems.clear();
+        dayItems.putAll(days);
+        tree.getRoot().getChildren().setAll(days.values());
     }
+
+    /** The day groups as last built, so a rebuild keeps a day the user opened or closed as it was. */
+    private final java.util.Map<java.time.LocalDate, TreeItem<Row>> dayItems = new java.util.HashMap<>();
 
     /** The text Copy puts on the clipboard: whole entries for every selected row. */
     public String selectionText() {
@@ -178,7 +284,9 @@ public final class ResultsView {
     private List<ResultEntry> selectedEntries() {
         Set<ResultEntry> selected = new LinkedHashSet<>();
         tree.getSelectionModel().getSelectedItems().forEach(i -> {
-            if (i != null && i.getValue() != null) {
+            if (i != null && i.getValue() != null && i.getValue().isDay()) {
+                i.getChildren().forEach(c -> selected.add(c.getValue().entry()));
+            } else if (i != null && i.getValue() != null) {
                 selected.add(i.getValue().entry());
             }
         });

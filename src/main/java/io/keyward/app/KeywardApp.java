@@ -41,7 +41,7 @@ public final class KeywardApp extends Application {
             if (state.notice() != null) {
                 context.main().notice(state.notice());
             }
-            stage.setOnCloseRequest(e -> saveState(stage));
+            stage.setOnCloseRequest(e -> saveState(stage, context));
         }
 
         if (options.exitAfterStartup()) {
@@ -85,10 +85,7 @@ public final class KeywardApp extends Application {
     }
 
     /** Where the user left off: the window, the splitters, the connection and the project. */
-    void saveState(Stage stage) {
-        if (context == null) {
-            return;
-        }
+    static void saveState(Stage stage, AppContext context) {
         java.util.Map<String, Double> dividers = new java.util.LinkedHashMap<>();
         for (String id : java.util.List.of("upper-split", "main-split")) {
             if (stage.getScene().lookup("#" + id) instanceof javafx.scene.control.SplitPane split

@@ -59,6 +59,39 @@ public final class ConnectionsViewModel {
     private final ReadOnlyStringWrapper rememberReason = new ReadOnlyStringWrapper("");
     private final io.keyward.store.SecretStore keychain;
     private final TaskExecutor executor;
+
+    /** How the connection is reached: the proxy to use. */
+    public enum ProxyMode {
+        SYSTEM("The system's proxy (and HTTPS_PROXY, NO_PROXY)"),
+        NONE("No proxy"),
+        MANUAL("This proxy");
+
+        private final String label;
+
+        ProxyMode(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final ObservableList<io.keyward.crypto.CaCertificate> trustedCas = FXCollections.observableArrayList();
+    private final BooleanProperty useOsTrustStore = new SimpleBooleanProperty(false);
+    private final BooleanProperty allowPlainHttp = new SimpleBooleanProperty(false);
+    private final StringProperty clientCertificate = new SimpleStringProperty("");
+    private final StringProperty clientCertificatePassword = new SimpleStringProperty("");
+    private final ObjectProperty<ProxyMode> proxyMode = new SimpleObjectProperty<>(ProxyMode.SYSTEM);
+    private final StringProperty proxyHost = new SimpleStringProperty("");
+    private final StringProperty proxyPort = new SimpleStringProperty("");
+    private final StringProperty proxyUsername = new SimpleStringProperty("");
+    private final StringProperty proxyPassword = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper osTrustStoreAvailable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper osTrustStoreReason = new ReadOnlyStringWrapper("");
+    private io.keyward.ui.common.DialogService dialogs;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
     private final BooleanProperty builtIn = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
@@ -407,6 +440,108 @@ public final class ConnectionsViewModel {
 
     public void cancelTest() {
         test.cancel();
+    }
+
+    // ------------------------------------------------------------------ network and trust
+
+    /** Where the CA dialog and the file chooser open; without it, CAs cannot be added (tests of other parts). */
+    public ConnectionsViewModel withDialogs(io.keyward.ui.common.DialogService dialogs, java.time.Clock clock) {
+        this.dialogs = dialogs;
+        this.clock = clock;
+        return this;
+    }
+
+    /** Asks for a PEM file, shows the certificate's facts, and trusts it for this connection when accepted. */
+    public void addCaFromFile() {
+        if (dialogs == null) {
+            return;
+        }
+        dialogs.chooseFileToOpen(new io.keyward.ui.common.DialogService.FileRequest("Add a trusted CA certificate (PEM)",
+                null, List.of("Certificates|*.pem|*.crt|*.cer", "All files|*"))).ifPresent(path -> {
+            try {
+                if (java.nio.file.Files.size(path) > 256 * 1024) {
+                    formError.set(path.getFileName() + " is larger than 256 KiB: not a single certificate.");
+                    return;
+                }
+                String text = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.US_ASCII);
+                offerCa(io.keyward.crypto.CaCertificate.parse(text), "the file " + path.getFileName());
+            } catch (io.keyward.crypto.KeyFormatException e) {
+                formError.set(path.getFileName() + ": " + e.getMessage());
+            } catch (java.io.IOException | RuntimeException e) {
+                formError.set(path.getFileName() + " could not be read (" + e.getClass().getSimpleName() + ").");
+            }
+        });
+    }
+
+    /** Shows the certificate's facts; adds it to this connection's trusted CAs when the administrator accepts. */
+    public boolean offerCa(io.keyward.crypto.CaCertificate ca, String why) {
+        if (trustedCas.stream().anyMatch(c -> c.sha256Fingerprint().equals(ca.sha256Fingerprint()))) {
+            formError.set("\u201C" + ca.shortName() + "\u201D is trusted for this connection already.");
+            return false;
+        }
+        String who = name.get() == null || name.get().isBlank() ? "this connection" : name.get().trim();
+        boolean yes = dialogs != null && dialogs.show(new TrustCaDialog(new TrustCaDialogViewModel(ca, who, why,
+                clock.instant()))).orElse(false);
+        if (yes) {
+            trustedCas.add(ca);
+            formError.set("");
+            forgetTest();
+        }
+        return yes;
+    }
+
+    public void removeCa(io.keyward.crypto.CaCertificate ca) {
+        trustedCas.remove(ca);
+        forgetTest();
+    }
+
+    public ObservableList<io.keyward.crypto.CaCertificate> trustedCas() {
+        return trustedCas;
+    }
+
+    public ReadOnlyBooleanProperty osTrustStoreAvailableProperty() {
+        return osTrustStoreAvailable.getReadOnlyProperty();
+    }
+
+    /** Why the OS store cannot be used here (e.g. on Linux, where each program brings its own). */
+    public ReadOnlyStringProperty osTrustStoreReasonProperty() {
+        return osTrustStoreReason.getReadOnlyProperty();
+    }
+
+    public BooleanProperty useOsTrustStoreProperty() {
+        return useOsTrustStore;
+    }
+
+    public BooleanProperty allowPlainHttpProperty() {
+        return allowPlainHttp;
+    }
+
+    public StringProperty clientCertificateProperty() {
+        return clientCertificate;
+    }
+
+    public StringProperty clientCertificatePasswordProperty() {
+        return clientCertificatePassword;
+    }
+
+    public ObjectProperty<ProxyMode> proxyModeProperty() {
+        return proxyMode;
+    }
+
+    public StringProperty proxyHostProperty() {
+        return proxyHost;
+    }
+
+    public StringProperty proxyPortProperty() {
+        return proxyPort;
+    }
+
+    public StringProperty proxyUsernameProperty() {
+        return proxyUsername;
+    }
+
+    public StringProperty proxyPasswordProperty() {
+        return proxyPassword;
     }
 
     /** Whether the secret is kept in the OS keychain. */

@@ -133,7 +133,8 @@ public final class ConnectionsViewModel {
         this.test = new TaskSlot(executor);
         this.onConnect = onConnect;
         selected.addListener((o, a, p) -> load(p));
-        url.addListener((o, a, b) -> warning.set(transportWarning(b)));
+        url.addListener((o, a, b) -> warning.set(transportWarning(b, allowPlainHttp.get())));
+        allowPlainHttp.addListener((o, a, b) -> warning.set(transportWarning(url.get(), b)));
         backend.addListener((o, a, b) -> {
             BackendKind kind = b == null ? BackendKind.APINIZER : b;
             methods.setAll(kind.signInMethods());
@@ -203,15 +204,19 @@ public final class ConnectionsViewModel {
             secret.set(p.secret().reveal());
             builtIn.set(p.builtIn());
             remember.set(p.rememberSecret() && rememberAvailable.get());
+            showNetwork(p.options().network());
         } finally {
             loading = false;
         }
         if (p.rememberSecret() && !p.hasSecret() && rememberAvailable.get()) {
             // A saved profile's secret is in the keychain: read it into the form (off the FX thread).
-            io.keyward.session.BackgroundTask.of(() -> keychain.get(p.name()))
+            io.keyward.session.BackgroundTask.of(() -> java.util.List.of(keychain.get(p.name()),
+                            keychain.get(p.name() + CLIENT_CERTIFICATE_ACCOUNT), keychain.get(p.name() + PROXY_ACCOUNT)))
                     .onSuccess(found -> {
                         if (selected.get() == p && (secret.get() == null || secret.get().isEmpty())) {
-                            found.ifPresent(v -> secret.set(v.reveal()));
+                            found.get(0).ifPresent(v -> secret.set(v.reveal()));
+                            found.get(1).ifPresent(v -> clientCertificatePassword.set(v.reveal()));
+                            found.get(2).ifPresent(v -> proxyPassword.set(v.reveal()));
                         }
                     })
                     .onFailure(e -> formError.set("The remembered secret could not be read from the keychain ("
@@ -236,6 +241,7 @@ public final class ConnectionsViewModel {
         secrets.clear();
         builtIn.set(false);
         remember.set(false);
+        showNetwork(io.keyward.session.ProfileNetwork.DEFAULTS);
         readTimeout.set(Long.toString(ProfileOptions.DEFAULTS.readTimeout().toSeconds()));
         changeTimeout.set(Long.toString(ProfileOptions.DEFAULTS.changeTimeout().toSeconds()));
         maxResponseMiB.set(Integer.toString(ProfileOptions.DEFAULTS.maxResponseMiB()));
@@ -258,6 +264,10 @@ public final class ConnectionsViewModel {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             return fail("The " + kind().urlNoun() + " must start with https:// (or http://) and name a host.");
+        }
+        String refusal = urlRefusal(uri, allowPlainHttp.get());
+        if (refusal != null) {
+            return fail(refusal);
         }
         SignInMethod m = method.get() == null ? kind().signInMethods().get(0) : method.get();
         if (secret.get() == null || secret.get().isBlank()) {
@@ -283,10 +293,84 @@ public final class ConnectionsViewModel {
         if (mib == null) {
             return fail("The answer size limit is a whole number of MiB from 1 to 4096.");
         }
+        io.keyward.session.ProfileNetwork net = networkFromForm();
+        if (net == null) {
+            return null;
+        }
         formError.set("");
         return new ConnectionProfile(n, kind(), uri, m, m.needsUsername() ? username.get().trim() : null,
                 Secret.of(secret.get().trim()), builtIn.get(), new ProfileOptions(java.time.Duration.ofSeconds(read),
-                java.time.Duration.ofSeconds(change), mib), remember.get() && rememberAvailable.get() && !builtIn.get());
+                java.time.Duration.ofSeconds(change), mib, net), remember.get() && rememberAvailable.get() && !builtIn.get());
+    }
+
+    /** Keychain accounts for a profile's other passwords: its name followed by these. */
+    public static final String CLIENT_CERTIFICATE_ACCOUNT = " \u00B7 client certificate";
+    public static final String PROXY_ACCOUNT = " \u00B7 proxy";
+
+    private void showNetwork(io.keyward.session.ProfileNetwork n) {
+        List<io.keyward.crypto.CaCertificate> cas = new java.util.ArrayList<>();
+        for (String pem : n.caCertificatesPem()) {
+            try {
+                cas.add(io.keyward.crypto.CaCertificate.parse(pem));
+            } catch (io.keyward.crypto.KeyFormatException e) {
+                formError.set("A trusted CA of this connection could not be read and was left out: " + e.getMessage());
+            }
+        }
+        trustedCas.setAll(cas);
+        useOsTrustStore.set(n.useOsTrustStore() && osTrustStoreAvailable.get());
+        clientCertificate.set(n.clientCertificate());
+        clientCertificatePassword.set(n.clientCertificatePassword().reveal());
+        proxyMode.set(ProxyMode.valueOf(n.proxy().name()));
+        proxyHost.set(n.proxyHost());
+        proxyPort.set(n.proxyPort() == 0 ? "" : Integer.toString(n.proxyPort()));
+        proxyUsername.set(n.proxyUsername());
+        proxyPassword.set(n.proxyPassword().reveal());
+        allowPlainHttp.set(n.allowPlainHttp());
+    }
+
+    /** The network part of the form, or null with the form error set. */
+    private io.keyward.session.ProfileNetwork networkFromForm() {
+        ProxyMode mode = proxyMode.get() == null ? ProxyMode.SYSTEM : proxyMode.get();
+        String host = proxyHost.get() == null ? "" : proxyHost.get().trim();
+        int port = 0;
+        if (mode == ProxyMode.MANUAL) {
+            Integer p = number(proxyPort.get(), 1, 65535);
+            if (host.isEmpty() || host.contains("/") || host.contains(" ") || p == null || proxyPort.get().isBlank()) {
+                fail("Give the proxy's host name and its port (1 to 65535).");
+                return null;
+            }
+            port = p;
+        }
+        String p12 = clientCertificate.get() == null ? "" : clientCertificate.get().trim();
+        if (!p12.isEmpty() && !java.nio.file.Files.isReadable(java.nio.file.Path.of(p12))) {
+            fail("The client certificate file " + p12 + " cannot be read.");
+            return null;
+        }
+        return new io.keyward.session.ProfileNetwork(trustedCas.stream().map(io.keyward.crypto.CaCertificate::pem).toList(),
+                useOsTrustStore.get() && osTrustStoreAvailable.get(), p12,
+                Secret.of(clientCertificatePassword.get() == null ? "" : clientCertificatePassword.get()),
+                io.keyward.session.ProfileNetwork.Proxy.valueOf(mode.name()), host, port,
+                proxyUsername.get() == null ? "" : proxyUsername.get().trim(),
+                Secret.of(proxyPassword.get() == null ? "" : proxyPassword.get()), allowPlainHttp.get());
+    }
+
+    /**
+     * Null when Keyward may use the address; otherwise why not. Credentials or a query in the URL would
+     * end up in logs and history; plain HTTP to another host sends the token in the clear.
+     */
+    static String urlRefusal(URI uri, boolean allowPlainHttp) {
+        if (uri.getRawUserInfo() != null) {
+            return "The address holds a user name or password (user@host): Keyward does not send credentials in URLs. "
+                    + "Remove them and sign in below.";
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return "The address has a query or fragment (? or #): give the manager's address alone.";
+        }
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost()) && !allowPlainHttp) {
+            return "Plain HTTP to " + uri.getHost() + " would send the token unencrypted. Use https://, or tick "
+                    + "\u201CAllow unencrypted HTTP\u201D under Network and trust for this connection.";
+        }
+        return null;
     }
 
     /** An empty field means the default; anything else must be a whole number in range. */
@@ -310,10 +394,16 @@ public final class ConnectionsViewModel {
 
     /** Textual check only: resolving the host here would put DNS on the FX thread at every keystroke. */
     static String transportWarning(String text) {
+        return transportWarning(text, true);
+    }
+
+    /** Said as the address is typed: plain HTTP to another host is refused unless allowed, and warned about when it is. */
+    static String transportWarning(String text, boolean allowed) {
         try {
             URI u = URI.create(text == null ? "" : text.trim());
             if ("http".equalsIgnoreCase(u.getScheme()) && u.getHost() != null && !isLoopback(u.getHost())) {
-                return "Plain HTTP sends the token unencrypted over the network. Use https:// unless this is a lab.";
+                return allowed ? "Plain HTTP sends the token unencrypted over the network: allowed for this connection, "
+                        + "for a lab only." : urlRefusal(u, false);
             }
         } catch (IllegalArgumentException ignored) {
             // malformed while being typed: the form error covers it on save
@@ -387,11 +477,20 @@ public final class ConnectionsViewModel {
         io.keyward.session.BackgroundTask.of(() -> {
                     if (now.rememberSecret()) {
                         keychain.put(now.name(), now.secret());
+                        io.keyward.session.ProfileNetwork n = now.options().network();
+                        for (var other : java.util.Map.of(CLIENT_CERTIFICATE_ACCOUNT, n.clientCertificatePassword(),
+                                PROXY_ACCOUNT, n.proxyPassword()).entrySet()) {
+                            if (other.getValue().reveal().isEmpty()) {
+                                keychain.delete(now.name() + other.getKey());
+                            } else {
+                                keychain.put(now.name() + other.getKey(), other.getValue());
+                            }
+                        }
                     }
                     if (oldName != null && (!now.rememberSecret() || !oldName.equals(now.name()))) {
-                        keychain.delete(oldName);
+                        deleteAll(oldName);
                     } else if (!now.rememberSecret()) {
-                        keychain.delete(now.name());
+                        deleteAll(now.name());
                     }
                     return null;
                 })
@@ -427,7 +526,7 @@ public final class ConnectionsViewModel {
             if (keychain != null && keychain.unavailableReason() == null) {
                 // Removing a profile removes its secret.
                 io.keyward.session.BackgroundTask.of(() -> {
-                            keychain.delete(p.name());
+                            deleteAll(p.name());
                             return null;
                         })
                         .onFailure(e -> formError.set("The keychain kept the secret of \u201C" + p.name() + "\u201D ("
@@ -436,6 +535,12 @@ public final class ConnectionsViewModel {
             }
             selected.set(profiles.isEmpty() ? null : profiles.get(0));
         }
+    }
+
+    private void deleteAll(String profile) throws io.keyward.store.SecretStoreException {
+        keychain.delete(profile);
+        keychain.delete(profile + CLIENT_CERTIFICATE_ACCOUNT);
+        keychain.delete(profile + PROXY_ACCOUNT);
     }
 
     public void cancelTest() {

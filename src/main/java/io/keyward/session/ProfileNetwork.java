@@ -39,4 +39,17 @@ public record ProfileNetwork(List<String> caCertificatesPem, boolean useOsTrustS
         return new ProfileNetwork(caCertificatesPem, useOsTrustStore, this.clientCertificate, clientCertificate, this.proxy,
                 proxyHost, proxyPort, proxyUsername, proxy, allowPlainHttp);
     }
+
+    /** What the transport needs: the same settings, with the passwords. */
+    public io.keyward.gateway.NetworkSettings toNetworkSettings() {
+        io.keyward.gateway.ProxyChoice choice = switch (proxy) {
+            case SYSTEM -> io.keyward.gateway.ProxyChoice.SYSTEM;
+            case NONE -> io.keyward.gateway.ProxyChoice.NONE;
+            case MANUAL -> new io.keyward.gateway.ProxyChoice.Manual(proxyHost, proxyPort,
+                    proxyUsername.isBlank() ? null : proxyUsername, proxyPassword);
+        };
+        return new io.keyward.gateway.NetworkSettings(caCertificatesPem, useOsTrustStore,
+                clientCertificate.isBlank() ? null : java.nio.file.Path.of(clientCertificate), clientCertificatePassword,
+                choice, allowPlainHttp);
+    }
 }

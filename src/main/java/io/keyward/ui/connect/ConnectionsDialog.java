@@ -266,7 +266,15 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         Label testResult = Fx.bound(vm.testResultProperty());
         testResult.setId("test-result");
         vm.testOkProperty().addListener((o, a, ok) -> testResult.getStyleClass().setAll("label", ok ? "ok-text" : "inline-error"));
-        VBox right = new VBox(10, form, advanced, network, warning, formError, new HBox(8, test, testing), testResult,
+        Button trustCa = new Button();
+        trustCa.setId("trust-offered-ca");
+        trustCa.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.offeredCaProperty().get() == null
+                ? "" : "Trust \u201C" + vm.offeredCaProperty().get().shortName() + "\u201D for this connection\u2026",
+                vm.offeredCaProperty()));
+        trustCa.visibleProperty().bind(vm.offeredCaProperty().isNotNull());
+        trustCa.managedProperty().bind(trustCa.visibleProperty());
+        trustCa.setOnAction(e -> vm.trustOfferedCa());
+        VBox right = new VBox(10, form, advanced, network, warning, formError, new HBox(8, test, testing), testResult, trustCa,
                 Fx.wrapping("Tokens, passwords and API keys are never written to a file: they stay in memory, or in the OS keychain when \u201CRemember\u201D is on.",
                         "muted"));
         HBox.setHgrow(right, Priority.ALWAYS);

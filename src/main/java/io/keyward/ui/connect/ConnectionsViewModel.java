@@ -89,6 +89,8 @@ public final class ConnectionsViewModel {
     private final StringProperty proxyUsername = new SimpleStringProperty("");
     private final StringProperty proxyPassword = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper osTrustStoreAvailable = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<io.keyward.crypto.CaCertificate> offeredCa =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper osTrustStoreReason = new ReadOnlyStringWrapper("");
     private io.keyward.ui.common.DialogService dialogs;
     private java.time.Clock clock = java.time.Clock.systemUTC();
@@ -123,6 +125,9 @@ public final class ConnectionsViewModel {
                                 io.keyward.store.SecretStore keychain) {
         this.keychain = keychain;
         this.executor = executor;
+        String osWhy = io.keyward.gateway.NetworkSettings.osTrustStoreUnavailableReason();
+        osTrustStoreAvailable.set(osWhy == null);
+        osTrustStoreReason.set(osWhy == null ? "" : osWhy);
         String reason = keychain == null ? "No keychain is reachable: secrets are kept for this session only."
                 : keychain.unavailableReason();
         rememberReason.set(reason == null ? "Keep the " + "secret in the OS keychain (never in a file), so Keyward can "
@@ -176,6 +181,7 @@ public final class ConnectionsViewModel {
     }
 
     private void forgetTest() {
+        offeredCa.set(null);
         test.cancel();
         testResult.set("");
         testOk.set(false);
@@ -423,6 +429,7 @@ public final class ConnectionsViewModel {
             return;
         }
         testOk.set(false);
+        offeredCa.set(null);
         testResult.set("Testing\u2026");
         GatewayClient client = factory.create(p);
         test.run(client::listProjects, projects -> {
@@ -431,6 +438,7 @@ public final class ConnectionsViewModel {
             testResult.set(describe(projects));
         }, e -> {
             lastTestFailed = true;
+            offeredCa.set(caToOffer(e));
             // Nothing has worked with these credentials yet: a typo is likelier than a revoked token.
             testResult.set(ErrorText.sentence(e) + (ErrorText.isUnauthorized(e)
                     ? " The server did not accept the " + p.method().secretLabel().toLowerCase(Locale.ROOT)
@@ -602,6 +610,42 @@ public final class ConnectionsViewModel {
 
     public ObservableList<io.keyward.crypto.CaCertificate> trustedCas() {
         return trustedCas;
+    }
+
+    /**
+     * After a test that failed because the manager's certificate comes from a CA this connection does not
+     * trust: that CA, as the manager sent it, for the one explicit way forward ("trust this CA").
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<io.keyward.crypto.CaCertificate> offeredCaProperty() {
+        return offeredCa.getReadOnlyProperty();
+    }
+
+    /** Shows the offered CA's facts and trusts it for this connection when accepted. */
+    public void trustOfferedCa() {
+        io.keyward.crypto.CaCertificate ca = offeredCa.get();
+        String host;
+        try {
+            host = URI.create(url.get().trim()).getHost();
+        } catch (RuntimeException e) {
+            host = "the manager";
+        }
+        if (ca != null && offerCa(ca, "sent by " + host + " in its certificate chain")) {
+            offeredCa.set(null);
+        }
+    }
+
+    static io.keyward.crypto.CaCertificate caToOffer(Throwable e) {
+        if (e instanceof io.keyward.gateway.GatewayException g
+                && g.failure() instanceof io.keyward.gateway.Failure.Tls tls
+                && tls.problem() == io.keyward.gateway.Failure.TlsProblem.UNKNOWN_ISSUER
+                && tls.issuerCandidate() != null && tls.issuerCandidate().pem() != null) {
+            try {
+                return io.keyward.crypto.CaCertificate.parse(tls.issuerCandidate().pem());
+            } catch (io.keyward.crypto.KeyFormatException ignored) {
+                return null;
+            }
+        }
+        return null;
     }
 
     public ReadOnlyBooleanProperty osTrustStoreAvailableProperty() {

@@ -69,6 +69,10 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         p12Password.setPromptText("its password");
         p12Password.textProperty().bindBidirectional(vm.clientCertificatePasswordProperty());
         p12Password.disableProperty().bind(vm.clientCertificateProperty().isEmpty());
+        Button chooseP12 = new Button("Choose\u2026");
+        chooseP12.setId("choose-client-cert");
+        chooseP12.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        chooseP12.setOnAction(e -> vm.chooseClientCertificate());
 
         ComboBox<ConnectionsViewModel.ProxyMode> proxy = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
                 ConnectionsViewModel.ProxyMode.values()));
@@ -106,7 +110,7 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         plainWhy.visibleProperty().bind(plain.selectedProperty());
         plainWhy.managedProperty().bind(plainWhy.visibleProperty());
         VBox box = new VBox(6, new Label("Trusted CAs for this connection"), cas, new HBox(6, addCa, removeCa), osStore,
-                osWhy, new Label("Client certificate"), new HBox(6, p12, p12Password), new Label("Proxy"), proxy, manual,
+                osWhy, new Label("Client certificate"), new HBox(6, p12, chooseP12, p12Password), new Label("Proxy"), proxy, manual,
                 plain, plainWhy);
         HBox.setHgrow(p12, Priority.ALWAYS);
         return box;

@@ -603,6 +603,15 @@ public final class ConnectionsViewModel {
         return yes;
     }
 
+    /** Asks for the PKCS#12 file of a client certificate. */
+    public void chooseClientCertificate() {
+        if (dialogs != null) {
+            dialogs.chooseFileToOpen(new io.keyward.ui.common.DialogService.FileRequest("Client certificate (PKCS#12)",
+                    null, List.of("PKCS#12 files|*.p12|*.pfx", "All files|*")))
+                    .ifPresent(path -> clientCertificate.set(path.toString()));
+        }
+    }
+
     public void removeCa(io.keyward.crypto.CaCertificate ca) {
         trustedCas.remove(ca);
         forgetTest();

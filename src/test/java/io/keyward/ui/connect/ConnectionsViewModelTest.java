@@ -242,7 +242,9 @@ class ConnectionsViewModelTest {
         vm.secretProperty().set("wrong-password");
         vm.testConnection();
         assertFalse(vm.testOkProperty().get());
-        assertTrue(vm.testResultProperty().get().contains("Bad credentials (HTTP 401)"), vm.testResultProperty().get());
+        // The token endpoint's answer is never quoted: its status, a fixed sentence, and what to check.
+        assertEquals("Signing in as \u201C" + sandbox.username() + "\u201D failed: the sign-in was refused (HTTP 401). "
+                + "The server did not accept the password for this username: check it.", vm.testResultProperty().get());
         assertFalse(vm.testResultProperty().get().contains("wrong-password"));
     }
 

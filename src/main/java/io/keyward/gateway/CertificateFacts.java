@@ -54,6 +54,14 @@ public record CertificateFacts(String subject, String issuer, Instant notBefore,
                 subjectAltNames(cert), selfSigned(cert), pem(der));
     }
 
+    /** Without the PEM text, which says nothing at a glance in a log line. */
+    @Override
+    public String toString() {
+        return "CertificateFacts[subject=" + subject + ", issuer=" + issuer + ", notBefore=" + notBefore
+                + ", notAfter=" + notAfter + ", sha256Fingerprint=" + sha256Fingerprint + ", subjectAltNames="
+                + subjectAltNames + ", selfSigned=" + selfSigned + "]";
+    }
+
     /** Valid at {@code now}, by its dates alone. */
     public boolean validAt(Instant now) {
         return !now.isBefore(notBefore) && !now.isAfter(notAfter);

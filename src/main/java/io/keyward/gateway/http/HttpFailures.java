@@ -56,9 +56,14 @@ public final class HttpFailures {
      * @param howToCheck e.g. "reload to check"
      */
     public static GatewayException outcomeUnknown(String action, IOException e, String howToCheck) {
+        return outcomeUnknown(action, e, howToCheck, null);
+    }
+
+    /** As {@link #outcomeUnknown(String, IOException, String)}, with a sentence on the likely cause (or null). */
+    public static GatewayException outcomeUnknown(String action, IOException e, String howToCheck, String likely) {
         Failure.NetworkProblem problem = afterSending(networkProblem(e));
         String message = action + ": no answer came (" + problem.sentence()
-                + "), so it is unknown whether it happened; " + howToCheck + ".";
+                + "), so it is unknown whether it happened; " + howToCheck + "." + (likely == null ? "" : " " + likely);
         return new GatewayException(new Failure.OutcomeUnknown(problem), 0, null, null, message, e);
     }
 

@@ -279,14 +279,15 @@ public final class HttpTransport {
         stopIfCancelled(action, false);
         long start = System.nanoTime();
         notes.begin();
+        SendMark mark = new SendMark();
         try {
-            return exchange(action, request, reads, false, start);
+            return exchange(action, mark.on(request), reads, false, start);
         } catch (IOException e) {
             logFailure(request, start, e, 1, 1);
             if (cancelledBy(e)) {
                 throw HttpFailures.cancelled(action, e);
             }
-            GatewayException settled = settled(action, request, e, false);
+            GatewayException settled = settled(action, request, e, false, mark.sent);
             throw settled != null ? settled : HttpFailures.network(action, request.url(), e);
         } finally {
             notes.end();
@@ -301,8 +302,9 @@ public final class HttpTransport {
             stopIfCancelled(action, false);
             long start = System.nanoTime();
             notes.begin();
+            SendMark mark = new SendMark();
             try {
-                HttpAnswer answer = exchange(action, request, reads, false, start);
+                HttpAnswer answer = exchange(action, mark.on(request), reads, false, start);
                 if (attempt >= attempts || !RETRIED_STATUSES.contains(answer.status())) {
                     return answer;
                 }
@@ -312,7 +314,7 @@ public final class HttpTransport {
                 if (cancelledBy(e)) {
                     throw HttpFailures.cancelled(action, e);
                 }
-                GatewayException settled = settled(action, request, e, false);
+                GatewayException settled = settled(action, request, e, false, mark.sent);
                 if (settled != null) {
                     throw settled;
                 }
@@ -397,7 +399,7 @@ public final class HttpTransport {
     private HttpAnswer change(String action, Request request, String howToCheck) {
         stopIfCancelled(action, true);
         SendMark mark = new SendMark();
-        Request marked = request.newBuilder().tag(SendMark.class, mark).build();
+        Request marked = mark.on(request);
         long start = System.nanoTime();
         notes.begin();
         try {
@@ -409,7 +411,7 @@ public final class HttpTransport {
             logFailure(request, start, e, 1, 1);
             if (!cancelledBy(e)) {
                 // A certificate problem or a proxy's 407: the server's application never saw the request.
-                GatewayException settled = settled(action, request, e, true);
+                GatewayException settled = settled(action, request, e, true, mark.sent);
                 if (settled != null) {
                     throw settled;
                 }
@@ -419,8 +421,20 @@ public final class HttpTransport {
                 throw cancelledBy(e) ? HttpFailures.cancelledBeforeSending(action, e)
                         : HttpFailures.notSent(action, request.url(), e);
             }
-            throw cancelledBy(e) ? HttpFailures.cancelledUnknown(action, e, howToCheck)
-                    : HttpFailures.outcomeUnknown(action, e, howToCheck);
+            if (cancelledBy(e)) {
+                throw HttpFailures.cancelledUnknown(action, e, howToCheck);
+            }
+            AttemptNotes.Notes n = notes.get();
+            if (n.clientCertificateAsked) {
+                // The server may have closed over the client certificate, or after acting: only a TLS alert
+                // would have told, and none came. Still unknown, with the likely cause said as likely.
+                throw HttpFailures.outcomeUnknown(action, e, howToCheck, n.clientCertificateSent == null
+                        ? "The server had asked for a client certificate and none was sent; that is the likely"
+                        + " reason, and then nothing happened."
+                        : "The server had asked for a client certificate; if it refused the one sent, nothing"
+                        + " happened.");
+            }
+            throw HttpFailures.outcomeUnknown(action, e, howToCheck);
         }
     }
 
@@ -481,10 +495,10 @@ public final class HttpTransport {
      * ({@link Failure.Tls}) or a proxy that wants a sign-in ({@link Failure.ProxyAuthentication}).
      * Null for anything else.
      */
-    private GatewayException settled(String action, Request request, IOException e, boolean change) {
+    private GatewayException settled(String action, Request request, IOException e, boolean change, boolean sent) {
         AttemptNotes.Notes n = notes.get();
         // The runtime judged the certificates by its own clock, so their dates are read by it too.
-        TlsDiagnosis tls = TlsDiagnosis.of(e, n, request.url().host(), Instant.now());
+        TlsDiagnosis tls = TlsDiagnosis.of(e, n, request.url().host(), Instant.now(), sent, change);
         if (tls != null) {
             return HttpFailures.tls(action, tls, settings.network().clientCertificate(), change);
         }
@@ -530,6 +544,10 @@ public final class HttpTransport {
     /** Set by {@link #WIRE} once the request is handed to the connection. */
     private static final class SendMark {
         volatile boolean sent;
+
+        Request on(Request request) {
+            return request.newBuilder().tag(SendMark.class, this).build();
+        }
     }
 
     /** A change's successful status arrived, then its body broke off. */

@@ -38,8 +38,13 @@ record TlsDiagnosis(Failure.Tls tls, String alert, String clientCertificateSent,
             "unsupported_certificate", "access_denied");
     private static final Pattern ALERT = Pattern.compile("Received fatal alert: ([a-z_]+)");
 
-    /** @return null when the failure is not about a certificate */
-    static TlsDiagnosis of(IOException e, AttemptNotes.Notes notes, String host, Instant now) {
+    /**
+     * @param sent   the request had been handed to the connection when it failed
+     * @param change the request was a change
+     * @return null when the failure is not (certainly) about a certificate
+     */
+    static TlsDiagnosis of(IOException e, AttemptNotes.Notes notes, String host, Instant now, boolean sent,
+                           boolean change) {
         if (notes == null) {
             return null;
         }
@@ -57,11 +62,20 @@ record TlsDiagnosis(Failure.Tls tls, String alert, String clientCertificateSent,
                 || notes.clientCertificateAsked && CERTIFICATE_ALERTS.contains(alert))) {
             return refused(notes, host, alert);
         }
-        if (notes.clientCertificateAsked && !notes.handshakeDone && alert == null
-                && (find(e, SSLException.class) != null || find(e, SocketException.class) != null
-                || find(e, EOFException.class) != null)) {
-            // The server asked for a certificate, then closed before the handshake ended: it did not like it.
-            return refused(notes, host, null);
+        // HTTP/2: the connection's reader thread reads the alert and shuts the connection down; this
+        // thread sees only that it is gone, before the request's first frame went out.
+        boolean unwritten = !sent || named(e, "ConnectionShutdownException");
+        boolean closed = find(e, SSLException.class) != null || find(e, SocketException.class) != null
+                || find(e, EOFException.class) != null || named(e, "ConnectionShutdownException")
+                || !sent && "exhausted all routes".equals(e.getMessage());
+        if (notes.clientCertificateAsked && alert == null && closed) {
+            // No alert (a reset can overtake it), but the server asked for a client certificate and then
+            // closed the new connection: before the request went out, it cannot have been over the request.
+            // After it went out, a read that offered no certificate was refused for lack of one (a server
+            // that only wants one does not close); a change stays unknown (HttpTransport says why).
+            if (unwritten || !notes.handshakeDone || !change && notes.clientCertificateSent == null) {
+                return refused(notes, host, null);
+            }
         }
         return null;
     }
@@ -129,6 +143,15 @@ record TlsDiagnosis(Failure.Tls tls, String alert, String clientCertificateSent,
             }
         }
         return message;
+    }
+
+    private static boolean named(Throwable e, String simpleName) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals(simpleName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An in-process imitation of two management APIs, Apinizer's (/apiops) and Ampersand's JWT keys (/v1),
  * with demo data and switchable faults, so the console can be demonstrated and tested without a real
- * gateway. Binds to 127.0.0.1 only, and even there the control endpoint needs its own token.
+ * gateway. Binds to 127.0.0.1 only, and even there is locked: the control endpoint needs its own token,
+ * every request must name this server in its Host header (no DNS rebinding), and no answer allows
+ * CORS.
  */
 public final class SandboxServer implements AutoCloseable {
     private static final int WORKER_THREADS = 16;
@@ -74,7 +76,8 @@ public final class SandboxServer implements AutoCloseable {
             store.replaceAll(DemoData.generate());
             ampersandStore.replaceAll(AmpersandDemoData.generate());
         });
-        http.createContext("/", new RootHandler(api, ampersand, control));
+        AllowedHosts hosts = new AllowedHosts(http.getAddress().getPort());
+        http.createContext("/", new RootHandler(api, ampersand, control, hosts));
         http.setExecutor(executor);
         http.start();
         // Only now, so the RSA work does not compete with start-up for this machine's two cores.

@@ -268,7 +268,7 @@ final class SandboxHttp implements AutoCloseable {
 
     /** As {@link #raw(String, String, String)} with any headers and, unless null, a body with its length. */
     String raw(String method, String rawTarget, Map<String, String> headers, String body) {
-        StringBuilder head = new StringBuilder(method + " " + rawTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        StringBuilder head = new StringBuilder(method + " " + rawTarget + " HTTP/1.1\r\nHost: " + hostHeader() + "\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (body != null) {

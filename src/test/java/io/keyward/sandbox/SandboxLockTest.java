@@ -11,12 +11,13 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What keeps other local processes and web pages out, over raw sockets so that every header is the
- * test's choice: the control token.
+ * test's choice: the control token, the Host check (DNS rebinding) and the absence of CORS.
  */
 class SandboxLockTest {
     private static final String FAULTS = "/_sandbox/faults";
@@ -117,5 +118,119 @@ class SandboxLockTest {
         assertThrows(IllegalArgumentException.class, () -> new SandboxOptions(0, null, null, "same").withControlToken("same"));
         String text = SandboxOptions.defaults().withControlToken("control-secret-9").toString();
         assertTrue(text.contains("controlToken=(given)") && !text.contains("control-secret-9"), text);
+    }
+
+    // ---- Host ----
+
+    /** One call per API, each of which answers 200 with the right Host. */
+    private List<String[]> oneCallPerApi() {
+        return List.of(new String[]{"/apiops/projects/", admin()}, new String[]{"/v1/projects", apiKey()},
+                new String[]{FAULTS, control()});
+    }
+
+    @Test
+    void everyNameOfThisServerIsServed() {
+        int port = base.getPort();
+        for (String goodHost : List.of(host, "127.0.0.1:" + port, "localhost:" + port, "LocalHost:" + port,
+                "[::1]:" + port, " 127.0.0.1:" + port)) {
+            for (String[] call : oneCallPerApi()) {
+                RawHttp.Answer answer = send("GET", call[0], goodHost, null, call[1]);
+                assertEquals(200, answer.status(), call[0] + " with Host: " + goodHost + ": " + answer.body());
+            }
+        }
+    }
+
+    @Test
+    void anyOtherHostIsMisdirected() {
+        int port = base.getPort();
+        // Set up a fault that would answer first if the Host check came later.
+        api.server.faults().setDropRate(1).setLatencyMillis(5_000);
+        for (String badHost : List.of("attacker.example:" + port, "attacker.example", "127.0.0.1", "localhost",
+                "127.0.0.1:" + (port + 1), "localhost:" + (port == 65_535 ? 1 : port + 1), "localhost.:" + port,
+                "127.0.0.2:" + port, "0.0.0.0:" + port, "[::1]", "[::ffff:127.0.0.1]:" + port, "127.1:" + port,
+                "127.0.0.1:0" + port, "127.0.0.1:" + port + ".attacker.example", "localhost:" + port + "@attacker.example",
+                "")) {
+            for (String[] call : oneCallPerApi()) {
+                long started = System.nanoTime();
+                RawHttp.Answer answer = send("GET", call[0], badHost, null, call[1]);
+                assertEquals(421, answer.status(), call[0] + " with Host: " + badHost + ": " + answer.body());
+                assertTrue(System.nanoTime() - started < 4_000_000_000L, "before the latency fault");
+                assertTrue(answer.body().length() < 600, "short: " + answer.body());
+                assertTrue(answer.body().contains("Host: 127.0.0.1:" + port + ", localhost:" + port + " or [::1]:" + port),
+                        answer.body());
+                if (call[0].startsWith("/v1/")) {
+                    assertEquals(ProblemWriter.MEDIA_TYPE, answer.header("Content-Type"));
+                    assertEquals("Misdirected Request", Json.parse(answer.body()).path("title").asText());
+                } else {
+                    assertEquals("misdirected_request", Json.parse(answer.body()).path("error").asText());
+                }
+            }
+        }
+        for (String[] call : oneCallPerApi()) {
+            assertEquals(421, send("GET", call[0], null, null, call[1]).status(), call[0] + " without a Host");
+            assertEquals(421, send("GET", call[0], host, null, call[1], "Host: attacker.example").status(),
+                    call[0] + " with two Hosts");
+        }
+    }
+
+    @Test
+    void aMisdirectedRequestChangesNothing() {
+        String faultsBefore = api.server.faults().toJson();
+        String wrong = "attacker.example:" + base.getPort();
+        assertEquals(421, send("PUT", FAULTS, wrong, "{\"dropRate\":1}", control()).status());
+        assertEquals(421, send("POST", "/_sandbox/reset-data", wrong, "", control()).status());
+        assertEquals(421, send("DELETE", "/apiops/projects/payments/jwks/idp-signing/", wrong, null, admin()).status());
+        assertEquals(421, send("DELETE", "/v1/projects/payments-prod/jwt-keys/13d92d15-4642-41aa-9fd2-783ae2cc85ba",
+                wrong, null, apiKey()).status());
+        assertEquals(faultsBefore, api.server.faults().toJson());
+        assertNotNull(api.jwkNamed("payments", "idp-signing"));
+        assertEquals(200, api.v1Get("/projects/payments-prod/jwt-keys/13d92d15-4642-41aa-9fd2-783ae2cc85ba").status());
+    }
+
+    // ---- CORS ----
+
+    @Test
+    void aPreflightIsNeverApproved() {
+        for (String target : List.of("/apiops/projects/", "/apiops/projects/payments/jwks/idp-signing/",
+                "/apiops/auth/token", "/v1/projects", "/v1/projects/payments-prod/jwt-keys", FAULTS,
+                "/_sandbox/reset-data", "/", "/elsewhere")) {
+            RawHttp.Answer answer = send("OPTIONS", target, host, null, "Origin: http://attacker.example",
+                    "Access-Control-Request-Method: PUT", "Access-Control-Request-Headers: authorization, content-type",
+                    "Access-Control-Request-Private-Network: true");
+            assertTrue(answer.status() == 405 || answer.status() == 404 || answer.status() == 401,
+                    target + ": " + answer.status() + " " + answer.body());
+            assertEquals(List.of(), answer.corsHeaders(), target + ": " + answer.headers());
+        }
+        // Even a client holding every secret gets no approval.
+        for (String[] call : oneCallPerApi()) {
+            RawHttp.Answer answer = send("OPTIONS", call[0], host, null, call[1], "Origin: http://localhost:3000",
+                    "Access-Control-Request-Method: GET");
+            assertEquals(405, answer.status(), call[0] + ": " + answer.body());
+            assertEquals(List.of(), answer.corsHeaders(), call[0] + ": " + answer.headers());
+        }
+    }
+
+    @Test
+    void noAnswerCarriesCorsHeaders() {
+        String origin = "Origin: http://attacker.example";
+        for (String[] call : oneCallPerApi()) {
+            RawHttp.Answer ok = send("GET", call[0], host, null, call[1], origin);
+            assertEquals(200, ok.status(), call[0]);
+            assertEquals(List.of(), ok.corsHeaders(), call[0] + ": " + ok.headers());
+            RawHttp.Answer refused = send("GET", call[0], host, null, origin);
+            assertEquals(401, refused.status(), call[0]);
+            assertEquals(List.of(), refused.corsHeaders(), call[0] + ": " + refused.headers());
+            RawHttp.Answer misdirected = send("GET", call[0], "attacker.example", null, call[1], origin);
+            assertEquals(List.of(), misdirected.corsHeaders(), call[0] + ": " + misdirected.headers());
+        }
+        RawHttp.Answer login = send("POST", "/apiops/auth/token", host, "grant_type=client_credentials&client_id="
+                + api.server.username() + "&client_secret=" + api.server.password(), origin,
+                "Content-Type: application/x-www-form-urlencoded");
+        assertEquals(200, login.status(), login.body());
+        assertEquals(List.of(), login.corsHeaders());
+        api.server.faults().setBadGatewayEvery(1);
+        RawHttp.Answer page = send("GET", "/apiops/projects/", host, null, admin(), origin);
+        assertEquals(502, page.status());
+        assertEquals(List.of(), page.corsHeaders());
     }
 }

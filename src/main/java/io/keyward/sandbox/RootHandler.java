@@ -31,6 +31,11 @@ final class RootHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        // The request line and headers are in; the client's time limit stops running until the body is read.
+        if (!SlowClientGuard.pause()) {
+            exchange.close();
+            throw new SlowClientGuard.TooSlow();
+        }
         boolean problems = AmpersandHandler.owns(exchange.getRequestURI().getRawPath());
         try {
             // Before anything else, faults included: a request meant for another name gets nothing from here.
@@ -67,6 +72,8 @@ final class RootHandler implements HttpHandler {
                 trySend(exchange, new ApiException(500, "internal_error", "An unexpected error occurred"));
             }
         } finally {
+            // Closing reads what is left of the body, which is waiting for the client again.
+            SlowClientGuard.resume();
             exchange.close();
         }
     }

@@ -1,5 +1,7 @@
 package io.keyward.sandbox;
 
+import java.time.Duration;
+
 /**
  * How to start a {@link SandboxServer}.
  *
@@ -8,9 +10,15 @@ package io.keyward.sandbox;
  * @param initialFaults    faults active from the first request; copied at start, null means none
  * @param ampersandApiKey  the /v1 API key, or null for a random one
  * @param controlToken     the bearer token every /_sandbox request must carry, or null for a random one
+ * @param requestReadLimit how long one request may take to arrive (request line, headers and body
+ *                         together) before its connection is closed; null means
+ *                         {@link #DEFAULT_REQUEST_READ_LIMIT}
  */
 public record SandboxOptions(int port, String adminToken, FaultSettings initialFaults, String ampersandApiKey,
-                             String controlToken) {
+                             String controlToken, Duration requestReadLimit) {
+    public static final Duration DEFAULT_REQUEST_READ_LIMIT = Duration.ofSeconds(10);
+    static final Duration MAX_REQUEST_READ_LIMIT = Duration.ofHours(1);
+
     public SandboxOptions {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
@@ -32,22 +40,34 @@ public record SandboxOptions(int port, String adminToken, FaultSettings initialF
         if (controlToken != null && (controlToken.equals(adminToken) || controlToken.equals(ampersandApiKey))) {
             throw new IllegalArgumentException("controlToken must differ from adminToken and ampersandApiKey");
         }
+        if (requestReadLimit == null) {
+            requestReadLimit = DEFAULT_REQUEST_READ_LIMIT;
+        } else if (requestReadLimit.isNegative() || requestReadLimit.isZero()
+                || requestReadLimit.compareTo(MAX_REQUEST_READ_LIMIT) > 0) {
+            throw new IllegalArgumentException("requestReadLimit must be more than 0 and at most "
+                    + MAX_REQUEST_READ_LIMIT + ", was " + requestReadLimit);
+        }
         initialFaults = initialFaults == null ? new FaultSettings() : initialFaults;
     }
 
-    /** A random control token. */
+    /** A random control token and the default request read limit. */
     public SandboxOptions(int port, String adminToken, FaultSettings initialFaults, String ampersandApiKey) {
-        this(port, adminToken, initialFaults, ampersandApiKey, null);
+        this(port, adminToken, initialFaults, ampersandApiKey, null, null);
     }
 
-    /** A random Ampersand API key and control token. */
+    /** A random Ampersand API key and control token, and the default request read limit. */
     public SandboxOptions(int port, String adminToken, FaultSettings initialFaults) {
         this(port, adminToken, initialFaults, null);
     }
 
     /** The same options with the given control token (null: a random one). */
     public SandboxOptions withControlToken(String token) {
-        return new SandboxOptions(port, adminToken, initialFaults, ampersandApiKey, token);
+        return new SandboxOptions(port, adminToken, initialFaults, ampersandApiKey, token, requestReadLimit);
+    }
+
+    /** The same options with the given request read limit (null: the default). */
+    public SandboxOptions withRequestReadLimit(Duration limit) {
+        return new SandboxOptions(port, adminToken, initialFaults, ampersandApiKey, controlToken, limit);
     }
 
     /** The secrets are left out: options end up in logs and failure messages, secrets must not. */
@@ -55,12 +75,12 @@ public record SandboxOptions(int port, String adminToken, FaultSettings initialF
     public String toString() {
         return "SandboxOptions[port=" + port + ", adminToken=" + given(adminToken)
                 + ", initialFaults=" + initialFaults + ", ampersandApiKey=" + given(ampersandApiKey)
-                + ", controlToken=" + given(controlToken) + "]";
+                + ", controlToken=" + given(controlToken) + ", requestReadLimit=" + requestReadLimit + "]";
     }
 
-    /** A free port, random secrets and no faults. */
+    /** A free port, random secrets, no faults and the default request read limit. */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(0, null, new FaultSettings(), null, null);
+        return new SandboxOptions(0, null, new FaultSettings(), null, null, null);
     }
 
     private static String given(String secret) {

@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-process imitation of two management APIs, Apinizer's (/apiops) and Ampersand's JWT keys (/v1),
  * with demo data and switchable faults, so the console can be demonstrated and tested without a real
  * gateway. Binds to 127.0.0.1 only, and even there is locked: the control endpoint needs its own token,
- * every request must name this server in its Host header (no DNS rebinding), and no answer allows
- * CORS.
+ * every request must name this server in its Host header (no DNS rebinding), no answer allows CORS,
+ * and a client gets a limited time to send its request (see {@link SlowClientGuard}).
  */
 public final class SandboxServer implements AutoCloseable {
-    private static final int WORKER_THREADS = 16;
+    static final int WORKER_THREADS = 16;
     /** Beyond this many waiting requests the JDK server closes new connections instead of queueing them. */
     private static final int QUEUE_CAPACITY = 512;
     private static final String USERNAME = "admin";
@@ -36,12 +36,14 @@ public final class SandboxServer implements AutoCloseable {
     private final String controlToken;
     private final String password;
     private final FaultSettings faults;
+    private final SlowClientGuard guard;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SandboxServer(HttpServer http, ThreadPoolExecutor executor, TokenRegistry tokens, String ampersandApiKey,
-                          String controlToken, String password, FaultSettings faults) {
+    private SandboxServer(HttpServer http, ThreadPoolExecutor executor, SlowClientGuard guard, TokenRegistry tokens,
+                          String ampersandApiKey, String controlToken, String password, FaultSettings faults) {
         this.http = http;
         this.executor = executor;
+        this.guard = guard;
         this.tokens = tokens;
         this.ampersandApiKey = ampersandApiKey;
         this.controlToken = controlToken;
@@ -70,6 +72,7 @@ public final class SandboxServer implements AutoCloseable {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(WORKER_THREADS, WORKER_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE_CAPACITY), daemonThreads());
         executor.allowCoreThreadTimeOut(true);
+        SlowClientGuard guard = new SlowClientGuard(effective.requestReadLimit());
         ApiHandler api = new ApiHandler(store, tokens, faults, USERNAME, password);
         AmpersandHandler ampersand = new AmpersandHandler(ampersandStore, faults, ampersandApiKey, Clock.systemUTC());
         ControlHandler control = new ControlHandler(faults, controlToken, () -> {
@@ -78,11 +81,11 @@ public final class SandboxServer implements AutoCloseable {
         });
         AllowedHosts hosts = new AllowedHosts(http.getAddress().getPort());
         http.createContext("/", new RootHandler(api, ampersand, control, hosts));
-        http.setExecutor(executor);
+        http.setExecutor(guard.guard(executor));
         http.start();
         // Only now, so the RSA work does not compete with start-up for this machine's two cores.
         KeyPairs.startRsaPool();
-        return new SandboxServer(http, executor, tokens, ampersandApiKey, controlToken, password, faults);
+        return new SandboxServer(http, executor, guard, tokens, ampersandApiKey, controlToken, password, faults);
     }
 
     /** As hard to guess as the /apiops tokens, and never equal to one of them nor to {@code other}. */
@@ -148,6 +151,7 @@ public final class SandboxServer implements AutoCloseable {
             return;
         }
         http.stop(0);
+        guard.close();
         executor.shutdownNow();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);

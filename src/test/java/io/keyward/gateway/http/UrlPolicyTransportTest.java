@@ -51,7 +51,8 @@ class UrlPolicyTransportTest {
         Request change = new Request.Builder().url(server.url("/v1/keys/k")).delete().build();
         String sentence = "The address must not have a query (the part from \u201C?\u201D). Enter the base address only;"
                 + " Keyward adds the paths and parameters itself.";
-        assertEquals(sentence, t.refusal());
+        assertEquals(new HttpTransport.Refusal(Failure.Setting.URL, sentence), t.refusal());
+        assertEquals(t.refusal(), HttpTransport.check(settings(withQuery, NetworkSettings.DEFAULTS)));
         for (Runnable call : new Runnable[] {() -> t.execute("Loading projects", read),
                 () -> t.execute("Loading projects", change), () -> t.sendOnce("Loading projects", read)}) {
             GatewayException e = assertThrows(GatewayException.class, call::run);

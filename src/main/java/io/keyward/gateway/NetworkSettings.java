@@ -16,8 +16,10 @@ import java.util.Objects;
  *
  * @param caCertificatesPem         extra CA certificates (PEM text, one certificate each) this connection
  *                                  trusts in addition to the Java runtime's default trust store
- * @param useOsTrustStore           also trust the operating system's store (Windows: {@code Windows-ROOT};
- *                                  macOS: {@code KeychainStore}); see {@link #osTrustStoreUnavailableReason()}
+ * @param useOsTrustStore           also trust the operating system's store (Windows: {@code Windows-ROOT},
+ *                                  the machine's and user's trusted roots; macOS: {@code KeychainStore}, which on
+ *                                  Java 17 holds the user's login keychain, not the System keychain); see
+ *                                  {@link #osTrustStoreUnavailableReason()}
  * @param clientCertificate         a PKCS#12 file (.p12/.pfx) with the key and certificate for mutual TLS;
  *                                  null for none
  * @param clientCertificatePassword the PKCS#12 file's password; null is an empty one

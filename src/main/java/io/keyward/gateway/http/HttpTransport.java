@@ -150,19 +150,10 @@ public final class HttpTransport {
                   Map<String, String> env) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(base, "base");
-        Refusal refused = null;
         OkHttpClient.Builder builder = timeouts(settings, base);
-        String urlProblem = UrlPolicy.check(settings.baseUrl(), settings.network().allowPlainHttp());
-        if (urlProblem != null) {
-            refused = new Refusal(Failure.Setting.URL, urlProblem);
-        } else {
-            try {
-                NetworkClients.apply(builder, settings.baseUrl(), settings.network(), env, base.hostnameVerifier(),
-                        notes);
-            } catch (NetworkClients.Unusable unusable) {
-                refused = new Refusal(unusable.setting, unusable.getMessage());
-                builder = timeouts(settings, base); // never used to send: every call is refused
-            }
+        Refusal refused = configure(builder, settings, env, base.hostnameVerifier(), notes);
+        if (refused != null) {
+            builder = timeouts(settings, base); // never used to send: every call is refused
         }
         this.refusal = refused;
         this.reads = builder.build();
@@ -193,6 +184,35 @@ public final class HttpTransport {
                     unusable.getMessage());
         }
         return builder.build();
+    }
+
+    /**
+     * Why no call could be made with these settings, or null when they are usable: the address
+     * ({@link UrlPolicy}), then the network settings (trusted CAs, the OS store, the client certificate
+     * file and its password, the environment's proxy variable). Nothing is sent; the client certificate
+     * file is read, so call it off the FX thread. For a settings dialog's "check" before connecting.
+     */
+    public static Refusal check(ConnectionSettings settings) {
+        return check(settings, System.getenv());
+    }
+
+    static Refusal check(ConnectionSettings settings, Map<String, String> env) {
+        Objects.requireNonNull(settings, "settings");
+        return configure(new OkHttpClient.Builder(), settings, env, (host, session) -> false, new AttemptNotes());
+    }
+
+    private static Refusal configure(OkHttpClient.Builder builder, ConnectionSettings settings, Map<String, String> env,
+                                     javax.net.ssl.HostnameVerifier okHttpVerifier, AttemptNotes notes) {
+        String urlProblem = UrlPolicy.check(settings.baseUrl(), settings.network().allowPlainHttp());
+        if (urlProblem != null) {
+            return new Refusal(Failure.Setting.URL, urlProblem);
+        }
+        try {
+            NetworkClients.apply(builder, settings.baseUrl(), settings.network(), env, okHttpVerifier, notes);
+            return null;
+        } catch (NetworkClients.Unusable unusable) {
+            return new Refusal(unusable.setting, unusable.getMessage());
+        }
     }
 
     /** The base client's dispatcher with the connection's timeouts and its no-retry, no-redirect rules. */
@@ -257,9 +277,9 @@ public final class HttpTransport {
         }
     }
 
-    /** The sentence that stops every call with these settings, or null when calls can be made. */
-    public String refusal() {
-        return refusal == null ? null : refusal.sentence;
+    /** What stops every call with these settings, or null when calls can be made. */
+    public Refusal refusal() {
+        return refusal;
     }
 
     private void refuseIfMisconfigured(String action) {
@@ -539,7 +559,13 @@ public final class HttpTransport {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    private record Refusal(Failure.Setting setting, String sentence) { }
+    /**
+     * A connection's settings stop every call.
+     *
+     * @param setting  which setting to fix
+     * @param sentence what is wrong and what to do; never holds a password
+     */
+    public record Refusal(Failure.Setting setting, String sentence) { }
 
     /** Set by {@link #WIRE} once the request is handed to the connection. */
     private static final class SendMark {

@@ -492,6 +492,18 @@ class AmpersandClientWireTest {
     }
 
     @Test
+    void aBaseUrlWithAQueryOrFragmentIsRefusedAndNothingIsSent() {
+        // Once stripped silently; now refused (UrlPolicy): a query in a saved address may hold a secret.
+        for (String base : List.of("/v1?debug=1#top", "/v1?debug=1", "/v1#top")) {
+            GatewayException e = assertThrows(GatewayException.class, () -> clientAt(base).listProjects(), base);
+            assertEquals(new Failure.Misconfigured(Failure.Setting.URL), e.failure(), base);
+            assertTrue(e.getMessage().startsWith("Loading projects failed, and nothing was sent. The address must not"
+                    + " have a "), e.getMessage());
+        }
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
     void aMissingV1IsNotGuessed() throws Exception {
         answer(200, "[]");
         new AmpersandClient(ConnectionSettings.of(URI.create("http://127.0.0.1:" + server.getPort()),

@@ -153,7 +153,12 @@ class TlsClientCertificateTest {
         assertEquals(new Failure.Misconfigured(Failure.Setting.CLIENT_CERTIFICATE_PASSWORD), e.failure());
         assertEquals("Loading projects failed, and nothing was sent. The password of the client certificate file"
                 + " \u201C" + p12 + "\u201D is wrong.", e.getMessage());
-        assertEquals(e.getMessage().substring("Loading projects failed, and nothing was sent. ".length()), t.refusal());
+        assertEquals(new HttpTransport.Refusal(Failure.Setting.CLIENT_CERTIFICATE_PASSWORD,
+                e.getMessage().substring("Loading projects failed, and nothing was sent. ".length())), t.refusal());
+        assertEquals(t.refusal(), HttpTransport.check(settings(server.url("/v1").uri(),
+                trusting.withClientCertificate(p12, Secret.of(wrong)))), "the settings dialog's check says the same");
+        assertEquals(null, HttpTransport.check(settings(server.url("/v1").uri(),
+                trusting.withClientCertificate(p12, Secret.of(P12_PASSWORD)))));
         assertNoSecret(e, wrong, P12_PASSWORD, TOKEN);
         // Every call, reads and changes and sign-ins alike.
         assertThrows(GatewayException.class, () -> t.sendOnce("Signing in", get()));

@@ -647,7 +647,10 @@ public final class ConnectionsViewModel {
         if (e instanceof io.keyward.gateway.GatewayException g
                 && g.failure() instanceof io.keyward.gateway.Failure.Tls tls
                 && tls.problem() == io.keyward.gateway.Failure.TlsProblem.UNKNOWN_ISSUER
-                && tls.issuerCandidate() != null && tls.issuerCandidate().pem() != null) {
+                && tls.issuerCandidate() != null && tls.issuerCandidate().pem() != null
+                // A server that sent only its own certificate (not self-signed) did not send its CA: that CA's
+                // file is needed (Add CA certificate…), not the server's certificate.
+                && (!tls.issuerCandidate().equals(tls.server()) || tls.issuerCandidate().selfSigned())) {
             try {
                 return io.keyward.crypto.CaCertificate.parse(tls.issuerCandidate().pem());
             } catch (io.keyward.crypto.KeyFormatException ignored) {

@@ -289,6 +289,49 @@ final class ScreenshotRenderer {
         dialog("connections-dialog-ampersand.png", () -> new ConnectionsDialog(new ConnectionsViewModel(
                 context.main().profiles(), context.main().activeProperty().get(), p -> null, context.executor(),
                 p -> { }, context.main().secretStore())).build(stage));
+        // A new on-premises connection: a company CA, a proxy that asks for a password.
+        dialog("connections-dialog-network.png", () -> {
+            ConnectionsViewModel vm = new ConnectionsViewModel(javafx.collections.FXCollections.observableArrayList(),
+                    null, p -> null, context.executor(), p -> { }, context.main().secretStore());
+            vm.newProfile();
+            vm.nameProperty().set("Production manager (on premises)");
+            vm.urlProperty().set("https://apinizer-manager.corp.example");
+            vm.secretProperty().set("not-a-real-token");
+            vm.trustedCas().add(sampleCa());
+            vm.proxyModeProperty().set(ConnectionsViewModel.ProxyMode.MANUAL);
+            vm.proxyHostProperty().set("proxy.corp.example");
+            vm.proxyPortProperty().set("3128");
+            vm.proxyUsernameProperty().set("svc-keyward");
+            var d = new ConnectionsDialog(vm).build(stage);
+            if (d.getDialogPane().lookup("#profile-network") instanceof javafx.scene.control.TitledPane t) {
+                t.setExpanded(true);
+            }
+            return d;
+        });
+        dialog("trust-ca-dialog.png", () -> new io.keyward.ui.connect.TrustCaDialog(
+                new io.keyward.ui.connect.TrustCaDialogViewModel(sampleCa(), "Production manager (on premises)",
+                        "the file corp-root-ca.pem", java.time.Instant.now())).build(stage));
+    }
+
+    /** A real, public root CA from the runtime's own trust store, to show what the trust dialog shows. */
+    private static io.keyward.crypto.CaCertificate sampleCa() {
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(System.getProperty("java.home"),
+                "lib", "security", "cacerts"))) {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            ks.load(in, null);
+            java.util.List<String> aliases = java.util.Collections.list(ks.aliases());
+            java.util.Collections.sort(aliases);
+            // One most administrators will recognise, where the runtime has it.
+            aliases.sort(java.util.Comparator.comparing((String a) -> !a.contains("isrgrootx1")));
+            for (String alias : aliases) {
+                if (ks.getCertificate(alias) instanceof java.security.cert.X509Certificate c && c.getBasicConstraints() >= 0) {
+                    return io.keyward.crypto.CaCertificate.of(c);
+                }
+            }
+            throw new IllegalStateException("no CA in the runtime's trust store");
+        } catch (Exception e) {
+            throw new IllegalStateException("the runtime's trust store could not be read: " + e.getMessage(), e);
+        }
     }
 
     private static io.keyward.ui.common.Where where(Workspace w) {

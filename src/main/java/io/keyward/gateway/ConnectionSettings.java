@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param maxRetryWait     the longest wait before one retry, whatever {@code Retry-After} asks
  * @param maxResponseBytes an answer longer than this is not read (a clear failure instead)
  * @param observer         told about retries, for the status line
+ * @param network          trusted CAs, client certificate, proxy, plain HTTP; {@link NetworkSettings#DEFAULTS}
+ *                         when null
  */
 public record ConnectionSettings(URI baseUrl, Authentication authentication, Duration connectTimeout,
                                  Duration readTimeout, Duration callTimeout, Duration mutationTimeout,
                                  int readRetries, Duration maxRetryWait, long maxResponseBytes,
-                                 CallObserver observer) {
+                                 CallObserver observer, NetworkSettings network) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -47,41 +49,56 @@ public record ConnectionSettings(URI baseUrl, Authentication authentication, Dur
             maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         }
         observer = observer == null ? CallObserver.NONE : observer;
+        network = network == null ? NetworkSettings.DEFAULTS : network;
+    }
+
+    /** As before network settings existed: {@link NetworkSettings#DEFAULTS}. */
+    public ConnectionSettings(URI baseUrl, Authentication authentication, Duration connectTimeout,
+                              Duration readTimeout, Duration callTimeout, Duration mutationTimeout,
+                              int readRetries, Duration maxRetryWait, long maxResponseBytes,
+                              CallObserver observer) {
+        this(baseUrl, authentication, connectTimeout, readTimeout, callTimeout, mutationTimeout, readRetries,
+                maxRetryWait, maxResponseBytes, observer, NetworkSettings.DEFAULTS);
     }
 
     public static ConnectionSettings of(URI baseUrl, Authentication authentication) {
         return new ConnectionSettings(baseUrl, authentication, null, null, null, null, DEFAULT_READ_RETRIES, null,
-                DEFAULT_MAX_RESPONSE_BYTES, CallObserver.NONE);
+                DEFAULT_MAX_RESPONSE_BYTES, CallObserver.NONE, NetworkSettings.DEFAULTS);
     }
 
     public ConnectionSettings withTimeouts(Duration connect, Duration read, Duration call) {
         return new ConnectionSettings(baseUrl, authentication, connect, read, call, mutationTimeout, readRetries,
-                maxRetryWait, maxResponseBytes, observer);
+                maxRetryWait, maxResponseBytes, observer, network);
     }
 
     public ConnectionSettings withMutationTimeout(Duration timeout) {
         return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout, timeout,
-                readRetries, maxRetryWait, maxResponseBytes, observer);
+                readRetries, maxRetryWait, maxResponseBytes, observer, network);
     }
 
     public ConnectionSettings withReadRetries(int retries) {
         return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout,
-                mutationTimeout, retries, maxRetryWait, maxResponseBytes, observer);
+                mutationTimeout, retries, maxRetryWait, maxResponseBytes, observer, network);
     }
 
     public ConnectionSettings withMaxRetryWait(Duration wait) {
         return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout,
-                mutationTimeout, readRetries, wait, maxResponseBytes, observer);
+                mutationTimeout, readRetries, wait, maxResponseBytes, observer, network);
     }
 
     public ConnectionSettings withMaxResponseBytes(long bytes) {
         return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout,
-                mutationTimeout, readRetries, maxRetryWait, bytes, observer);
+                mutationTimeout, readRetries, maxRetryWait, bytes, observer, network);
     }
 
     public ConnectionSettings withObserver(CallObserver callObserver) {
         return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout,
-                mutationTimeout, readRetries, maxRetryWait, maxResponseBytes, callObserver);
+                mutationTimeout, readRetries, maxRetryWait, maxResponseBytes, callObserver, network);
+    }
+
+    public ConnectionSettings withNetwork(NetworkSettings networkSettings) {
+        return new ConnectionSettings(baseUrl, authentication, connectTimeout, readTimeout, callTimeout,
+                mutationTimeout, readRetries, maxRetryWait, maxResponseBytes, observer, networkSettings);
     }
 
     private static Duration positive(Duration value, Duration fallback) {

@@ -54,7 +54,72 @@ public sealed interface Failure {
      */
     record Unaddressable(String name) implements Failure { }
 
+    /**
+     * The TLS handshake failed over a certificate: the server's (expired, not yet valid, issued by a CA
+     * this connection does not trust, for another host) or this connection's client certificate, which
+     * the server refused. Nothing reached the server's application, so for a change nothing happened.
+     * Not retried: none of these goes away by itself.
+     *
+     * @param server          the server's own (leaf) certificate; null when the server's chain was not
+     *                        seen (e.g. {@link TlsProblem#OTHER})
+     * @param issuerCandidate the last certificate the server sent (the top of its chain, the leaf itself
+     *                        when it sent one): for {@link TlsProblem#UNKNOWN_ISSUER}, the certificate
+     *                        the user may choose to trust ({@link CertificateFacts#pem()}); null with
+     *                        {@code server}
+     * @param host            the host name Keyward connected to
+     */
+    record Tls(TlsProblem problem, CertificateFacts server, CertificateFacts issuerCandidate, String host)
+            implements Failure { }
+
+    /**
+     * The proxy answered HTTP 407 (it wants a sign-in, or did not accept the one it got): the request
+     * never reached the server. Not the server's 401.
+     *
+     * @param proxy "host:port" of the proxy; null when a 407 came on a connection that goes through no
+     *              proxy Keyward knows of (a transparent proxy on the way)
+     */
+    record ProxyAuthentication(String proxy) implements Failure { }
+
+    /**
+     * Nothing was sent: the connection's own settings stop every call, e.g. a plain-HTTP address that
+     * is not allowed ({@link UrlPolicy}), a client-certificate file that cannot be opened, a trusted
+     * CA that is not a certificate. The message names the setting to fix; it never holds a password.
+     */
+    record Misconfigured(Setting setting) implements Failure { }
+
     record FieldError(String field, String message) { }
+
+    /** What is wrong in a {@link Tls} failure. */
+    enum TlsProblem {
+        /** The server's certificate (or one above it) expired. */
+        EXPIRED,
+        /** The server's certificate is not valid yet (or this computer's clock is behind). */
+        NOT_YET_VALID,
+        /** Issued by a CA this connection does not trust; a self-signed certificate too. */
+        UNKNOWN_ISSUER,
+        /** Valid and trusted, but for other host names than the one connected to. */
+        NAME_MISMATCH,
+        /** The server asked for a client certificate and refused the one sent, or that none was sent. */
+        CLIENT_CERTIFICATE_REFUSED,
+        /** The server's certificate was not accepted for another reason (e.g. revoked, a weak key). */
+        OTHER
+    }
+
+    /** Which of a connection's settings a {@link Misconfigured} failure is about. */
+    enum Setting {
+        /** The address: credentials, a query or fragment in it, another scheme, or plain HTTP not allowed. */
+        URL,
+        /** One of {@link NetworkSettings#caCertificatesPem()} is not a certificate. */
+        TRUSTED_CA,
+        /** {@link NetworkSettings#useOsTrustStore()} on a computer whose store cannot be read. */
+        OS_TRUST_STORE,
+        /** The client certificate file is missing, unreadable, not PKCS#12, or holds no key. */
+        CLIENT_CERTIFICATE_FILE,
+        /** The client certificate file's password is wrong. */
+        CLIENT_CERTIFICATE_PASSWORD,
+        /** The proxy: an environment variable ({@code HTTPS_PROXY}, ...) that is not a proxy address. */
+        PROXY
+    }
 
     enum NetworkProblem {
         REFUSED("the connection was refused"),

@@ -65,14 +65,25 @@ final class HttpIo {
         send(exchange, 502, "text/html", BAD_GATEWAY_PAGE.getBytes(StandardCharsets.UTF_8), Map.of("Server", "nginx"));
     }
 
+    /**
+     * Reads the whole body (at most {@link #MAX_BODY_BYTES}) with the client's time limit running.
+     *
+     * @throws SlowClientGuard.TooSlow if the limit passed meanwhile; the connection is closed then
+     */
     static byte[] readBody(HttpExchange exchange) throws IOException {
+        byte[] body;
+        SlowClientGuard.resume();
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new ApiException(413, "payload_too_large", "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } finally {
+            if (!SlowClientGuard.pause()) {
+                throw new SlowClientGuard.TooSlow();
             }
-            return body;
         }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "payload_too_large", "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+        }
+        return body;
     }
 
     /**
@@ -86,11 +97,13 @@ final class HttpIo {
      * own connection clean-up; {@link RootHandler} lets it through on purpose.
      */
     static void drop(HttpExchange exchange) {
+        SlowClientGuard.resume();
         try (InputStream in = exchange.getRequestBody()) {
             in.readNBytes(MAX_BODY_BYTES);
         } catch (IOException ignored) {
             // The connection is being thrown away anyway.
         }
+        SlowClientGuard.pause();
         exchange.close();
         throw new ConnectionDropped();
     }

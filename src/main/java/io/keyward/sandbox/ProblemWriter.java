@@ -62,6 +62,7 @@ final class ProblemWriter {
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 413 -> "Content Too Large";
+            case 421 -> "Misdirected Request";
             case 422 -> "Unprocessable Entity";
             case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";

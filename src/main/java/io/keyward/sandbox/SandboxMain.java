@@ -48,6 +48,7 @@ public final class SandboxMain {
             out.flush();
             return 0;
         }
+        options.warnings().forEach(warning -> err.println("keyward sandbox: " + warning));
         SandboxServer server;
         try {
             server = SandboxServer.start(options.sandbox());
@@ -65,6 +66,7 @@ public final class SandboxMain {
             out.println("password=" + server.password());
             out.println("ampersand-base-url=" + server.ampersandBaseUrl());
             out.println("ampersand-api-key=" + server.ampersandApiKey());
+            out.println("control-token=" + server.controlToken());
             out.flush();
             stop.await();
         } catch (InterruptedException e) {

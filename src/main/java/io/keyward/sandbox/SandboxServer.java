@@ -17,14 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An in-process imitation of two management APIs, Apinizer's (/apiops) and Ampersand's JWT keys (/v1),
  * with demo data and switchable faults, so the console can be demonstrated and tested without a real
- * gateway. Binds to 127.0.0.1 only.
+ * gateway. Binds to 127.0.0.1 only, and even there is locked: the control endpoint needs its own token,
+ * every request must name this server in its Host header (no DNS rebinding), no answer allows CORS,
+ * and a client gets a limited time to send its request (see {@link SlowClientGuard}).
  */
 public final class SandboxServer implements AutoCloseable {
-    private static final int WORKER_THREADS = 16;
+    static final int WORKER_THREADS = 16;
     /** Beyond this many waiting requests the JDK server closes new connections instead of queueing them. */
     private static final int QUEUE_CAPACITY = 512;
     private static final String USERNAME = "admin";
-    private static final String PASSWORD = "demo-password";
     private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer http;
@@ -32,15 +33,21 @@ public final class SandboxServer implements AutoCloseable {
     private final URI baseUrl;
     private final TokenRegistry tokens;
     private final String ampersandApiKey;
+    private final String controlToken;
+    private final String password;
     private final FaultSettings faults;
+    private final SlowClientGuard guard;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SandboxServer(HttpServer http, ThreadPoolExecutor executor, TokenRegistry tokens, String ampersandApiKey,
-                          FaultSettings faults) {
+    private SandboxServer(HttpServer http, ThreadPoolExecutor executor, SlowClientGuard guard, TokenRegistry tokens,
+                          String ampersandApiKey, String controlToken, String password, FaultSettings faults) {
         this.http = http;
         this.executor = executor;
+        this.guard = guard;
         this.tokens = tokens;
         this.ampersandApiKey = ampersandApiKey;
+        this.controlToken = controlToken;
+        this.password = password;
         this.faults = faults;
         this.baseUrl = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
     }
@@ -50,8 +57,12 @@ public final class SandboxServer implements AutoCloseable {
         SandboxOptions effective = options == null ? SandboxOptions.defaults() : options;
         FaultSettings faults = FaultSettings.copyOf(effective.initialFaults());
         TokenRegistry tokens = new TokenRegistry(effective.adminToken());
-        String ampersandApiKey = effective.ampersandApiKey() == null ? newAmpersandApiKey(tokens)
+        String ampersandApiKey = effective.ampersandApiKey() == null ? newSecret(tokens, effective.controlToken())
                 : effective.ampersandApiKey();
+        String controlToken = effective.controlToken() == null ? newSecret(tokens, ampersandApiKey)
+                : effective.controlToken();
+        // Random per run like the tokens, so a page or process that guessed last run's password gets nothing.
+        String password = TokenRegistry.newToken();
         SandboxStore store = new SandboxStore(DemoData.generate());
         AmpersandStore ampersandStore = new AmpersandStore(AmpersandDemoData.generate(), Clock.systemUTC());
 
@@ -61,26 +72,28 @@ public final class SandboxServer implements AutoCloseable {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(WORKER_THREADS, WORKER_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE_CAPACITY), daemonThreads());
         executor.allowCoreThreadTimeOut(true);
-        ApiHandler api = new ApiHandler(store, tokens, faults, USERNAME, PASSWORD);
+        SlowClientGuard guard = new SlowClientGuard(effective.requestReadLimit());
+        ApiHandler api = new ApiHandler(store, tokens, faults, USERNAME, password);
         AmpersandHandler ampersand = new AmpersandHandler(ampersandStore, faults, ampersandApiKey, Clock.systemUTC());
-        ControlHandler control = new ControlHandler(faults, () -> {
+        ControlHandler control = new ControlHandler(faults, controlToken, () -> {
             store.replaceAll(DemoData.generate());
             ampersandStore.replaceAll(AmpersandDemoData.generate());
         });
-        http.createContext("/", new RootHandler(api, ampersand, control));
-        http.setExecutor(executor);
+        AllowedHosts hosts = new AllowedHosts(http.getAddress().getPort());
+        http.createContext("/", new RootHandler(api, ampersand, control, hosts));
+        http.setExecutor(guard.guard(executor));
         http.start();
         // Only now, so the RSA work does not compete with start-up for this machine's two cores.
         KeyPairs.startRsaPool();
-        return new SandboxServer(http, executor, tokens, ampersandApiKey, faults);
+        return new SandboxServer(http, executor, guard, tokens, ampersandApiKey, controlToken, password, faults);
     }
 
-    /** As hard to guess as the /apiops tokens, and never equal to one of them. */
-    private static String newAmpersandApiKey(TokenRegistry tokens) {
+    /** As hard to guess as the /apiops tokens, and never equal to one of them nor to {@code other}. */
+    private static String newSecret(TokenRegistry tokens, String other) {
         String key;
         do {
             key = TokenRegistry.newToken();
-        } while (tokens.accessOf(key) != null);
+        } while (tokens.accessOf(key) != null || key.equals(other));
         return key;
     }
 
@@ -113,9 +126,17 @@ public final class SandboxServer implements AutoCloseable {
         return USERNAME;
     }
 
-    /** The demo user's password (client_secret). */
+    /** The demo user's password (client_secret): random, new on every start. */
     public String password() {
-        return PASSWORD;
+        return password;
+    }
+
+    /**
+     * The token every /_sandbox request must carry as {@code Authorization: Bearer TOKEN}. Code in the
+     * same JVM does not need it: {@link #faults()} changes the same settings directly.
+     */
+    public String controlToken() {
+        return controlToken;
     }
 
     /** The live fault settings; changes apply to the next request. */
@@ -130,6 +151,7 @@ public final class SandboxServer implements AutoCloseable {
             return;
         }
         http.stop(0);
+        guard.close();
         executor.shutdownNow();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);

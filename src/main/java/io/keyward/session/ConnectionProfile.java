@@ -54,7 +54,8 @@ public record ConnectionProfile(String name, BackendKind backend, URI url, SignI
         // The whole call of a read may take up to twice its read timeout (headers, then a large body).
         return s.withTimeouts(s.connectTimeout(), options.readTimeout(), options.readTimeout().multipliedBy(2))
                 .withMutationTimeout(options.changeTimeout())
-                .withMaxResponseBytes(options.maxResponseMiB() * 1024L * 1024L);
+                .withMaxResponseBytes(options.maxResponseMiB() * 1024L * 1024L)
+                .withNetwork(options.network().toNetworkSettings());
     }
 
     public Authentication authentication() {

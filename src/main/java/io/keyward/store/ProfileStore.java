@@ -75,6 +75,18 @@ public final class ProfileStore {
             JsonFields.putSeconds(o, "readTimeoutSeconds", p.options().readTimeout());
             JsonFields.putSeconds(o, "changeTimeoutSeconds", p.options().changeTimeout());
             o.put("maxResponseMiB", p.options().maxResponseMiB());
+            // How the connection is reached, without its passwords (those are in the keychain, if anywhere).
+            io.keyward.session.ProfileNetwork n = p.options().network();
+            ObjectNode net = o.putObject("network");
+            ArrayNode cas = net.putArray("caCertificatesPem");
+            n.caCertificatesPem().forEach(cas::add);
+            net.put("useOsTrustStore", n.useOsTrustStore());
+            net.put("clientCertificate", n.clientCertificate());
+            net.put("proxy", n.proxy().name());
+            net.put("proxyHost", n.proxyHost());
+            net.put("proxyPort", n.proxyPort());
+            net.put("proxyUsername", n.proxyUsername());
+            net.put("allowPlainHttp", n.allowPlainHttp());
         }
         file.write(root);
     }
@@ -96,6 +108,40 @@ public final class ProfileStore {
         return profiles;
     }
 
+    /** Absent (a file from before network settings): the defaults. */
+    private static io.keyward.session.ProfileNetwork network(JsonNode n, String where) throws Unreadable {
+        if (n == null || n.isNull()) {
+            return io.keyward.session.ProfileNetwork.DEFAULTS;
+        }
+        if (!n.isObject()) {
+            throw new Unreadable(where + " has a \"network\" that is not an object");
+        }
+        String at = where + "'s network";
+        List<String> cas = new ArrayList<>();
+        JsonNode list = n.get("caCertificatesPem");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw new Unreadable(at + " has \"caCertificatesPem\" that is not a list");
+            }
+            for (JsonNode c : list) {
+                if (!c.isTextual() || !c.asText().contains("-----BEGIN CERTIFICATE-----")) {
+                    throw new Unreadable(at + " has a trusted CA that is not a PEM certificate");
+                }
+                cas.add(c.asText());
+            }
+        }
+        io.keyward.session.ProfileNetwork.Proxy proxy = JsonFields.given(n, "proxy")
+                ? JsonFields.constant(n, "proxy", at, io.keyward.session.ProfileNetwork.Proxy.class)
+                : io.keyward.session.ProfileNetwork.Proxy.SYSTEM;
+        int port = JsonFields.given(n, "proxyPort") ? JsonFields.integer(n, "proxyPort", at) : 0;
+        if (port < 0 || port > 65535) {
+            throw new Unreadable(at + " has a proxy port outside 0..65535");
+        }
+        return new io.keyward.session.ProfileNetwork(cas, JsonFields.bool(n, "useOsTrustStore", at, false),
+                JsonFields.text(n, "clientCertificate", at), null, proxy, JsonFields.text(n, "proxyHost", at), port,
+                JsonFields.text(n, "proxyUsername", at), null, JsonFields.bool(n, "allowPlainHttp", at, false));
+    }
+
     private static SavedProfile profile(JsonNode o, String position) throws Unreadable {
         String name = JsonFields.requiredText(o, "name", position);
         String where = position + " (\"" + name + "\")";
@@ -113,7 +159,8 @@ public final class ProfileStore {
             throw new Unreadable(where + " has a \"url\" that is not a URL");
         }
         ProfileOptions options = new ProfileOptions(JsonFields.seconds(o, "readTimeoutSeconds", where),
-                JsonFields.seconds(o, "changeTimeoutSeconds", where), JsonFields.integer(o, "maxResponseMiB", where));
+                JsonFields.seconds(o, "changeTimeoutSeconds", where), JsonFields.integer(o, "maxResponseMiB", where),
+                network(o.get("network"), where));
         return new SavedProfile(name, backend, uri, method, JsonFields.text(o, "username", where),
                 JsonFields.bool(o, "rememberSecret", where, false), options);
     }

@@ -97,7 +97,7 @@ class AmpersandAuthTest {
     @Test
     void apinizerTokensDoNotOpenV1() {
         SandboxHttp.Response login = api.postForm("/apiops/auth/token", AuthEndpoints.FORM_TYPE,
-                "grant_type=client_credentials&client_id=admin&client_secret=demo-password");
+                "grant_type=client_credentials&client_id=admin&client_secret=" + api.server.password());
         String issued = login.json().get("access_token").asText();
         for (String token : List.of(api.server.adminToken(), api.server.readOnlyToken(), issued)) {
             assertEquals(200, api.send("GET", "/apiops/projects/", token, null).status(), "valid on /apiops");

@@ -47,7 +47,7 @@ class AmpersandControlTest {
         api.delete("/apiops/projects/payments/jwks/idp-signing/");
         assertNull(api.jwkNamed("payments", "idp-signing"));
 
-        SandboxHttp.Response reset = SandboxHttp.send(api.request("/_sandbox/reset-data")
+        SandboxHttp.Response reset = SandboxHttp.send(api.controlRequest("/_sandbox/reset-data")
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, reset.status(), reset.body());
 
@@ -62,7 +62,7 @@ class AmpersandControlTest {
     void resetDataKeepsTheApiKeyAndFaults() {
         String key = api.server.ampersandApiKey();
         api.setFaults("{\"latencyMillis\":1}");
-        SandboxHttp.send(api.request("/_sandbox/reset-data").POST(HttpRequest.BodyPublishers.noBody()).build());
+        SandboxHttp.send(api.controlRequest("/_sandbox/reset-data").POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(key, api.server.ampersandApiKey());
         assertEquals(200, api.v1Get("/projects").status());
         assertEquals(1, api.server.faults().getLatencyMillis());

@@ -98,34 +98,38 @@ class AuthTest {
                 api.jwkNamed("payments", "idp-signing").get("description").asText());
 
         String second = api.postForm("/apiops/auth/token", FORM, "grant_type=client_credentials&client_id=admin"
-                + "&client_secret=demo-password").json().get("access_token").asText();
+                + "&client_secret=" + api.server.password()).json().get("access_token").asText();
         assertNotEquals(token, second, "every grant is a new token");
     }
 
     @Test
     void tokenEndpointDecodesTheFormEncoding() {
-        // %61 is 'a' and %2D is '-': a client that form-encodes every character must still log in.
+        // %61 is 'a', %5F '_': a client that form-encodes every character must still log in.
+        String password = api.server.password();
+        StringBuilder everyCharEscaped = new StringBuilder();
+        password.chars().forEach(c -> everyCharEscaped.append(String.format("%%%02X", c)));
         SandboxHttp.Response response = api.postForm("/apiops/auth/token", FORM,
-                "grant_type=client%5Fcredentials&client_id=%61dmin&client_secret=demo%2Dpassword");
+                "grant_type=client%5Fcredentials&client_id=%61dmin&client_secret=" + everyCharEscaped);
         assertEquals(200, response.status(), response.body());
-        // In form encoding '+' is a space, so this password is "demo password" and wrong.
-        api.postForm("/apiops/auth/token", FORM, "grant_type=client_credentials&client_id=admin&client_secret=demo+password")
+        // In form encoding '+' is a space, so this password has a space in the middle and is wrong.
+        String withPlus = password.substring(0, 10) + "+" + password.substring(10);
+        api.postForm("/apiops/auth/token", FORM, "grant_type=client_credentials&client_id=admin&client_secret=" + withPlus)
                 .assertError(401, "unauthorized_client", "Bad credentials");
     }
 
     @Test
     void brokenFormEscapeIs400() {
         SandboxHttp.Response response = api.postForm("/apiops/auth/token", FORM,
-                "grant_type=client_credentials&client_id=%zz&client_secret=demo-password");
+                "grant_type=client_credentials&client_id=%zz&client_secret=" + api.server.password());
         assertEquals(400, response.status(), response.body());
         assertEquals("bad_request", response.json().get("error").asText());
     }
 
     @Test
     void tokenEndpointRejectsOtherGrantTypes() {
-        api.postForm("/apiops/auth/token", FORM, "grant_type=password&client_id=admin&client_secret=demo-password")
+        api.postForm("/apiops/auth/token", FORM, "grant_type=password&client_id=admin&client_secret=" + api.server.password())
                 .assertError(400, "unsupported_grant_type", "GrantType value must be client_credentials!");
-        api.postForm("/apiops/auth/token", FORM, "client_id=admin&client_secret=demo-password")
+        api.postForm("/apiops/auth/token", FORM, "client_id=admin&client_secret=" + api.server.password())
                 .assertError(400, "unsupported_grant_type", "GrantType value must be client_credentials!");
     }
 
@@ -133,7 +137,8 @@ class AuthTest {
     void tokenEndpointRejectsBadCredentials() {
         api.postForm("/apiops/auth/token", FORM, "grant_type=client_credentials&client_id=admin&client_secret=wrong")
                 .assertError(401, "unauthorized_client", "Bad credentials");
-        api.postForm("/apiops/auth/token", FORM, "grant_type=client_credentials&client_id=root&client_secret=demo-password")
+        api.postForm("/apiops/auth/token", FORM,
+                        "grant_type=client_credentials&client_id=root&client_secret=" + api.server.password())
                 .assertError(401, "unauthorized_client", "Bad credentials");
         api.postForm("/apiops/auth/token", FORM, "grant_type=client_credentials")
                 .assertError(401, "unauthorized_client", "Bad credentials");
@@ -142,7 +147,8 @@ class AuthTest {
     @Test
     void tokenEndpointWantsFormEncodingNotJson() {
         SandboxHttp.Response response = api.postForm("/apiops/auth/token", "application/json",
-                "{\"grant_type\":\"client_credentials\",\"client_id\":\"admin\",\"client_secret\":\"demo-password\"}");
+                "{\"grant_type\":\"client_credentials\",\"client_id\":\"admin\",\"client_secret\":\""
+                        + api.server.password() + "\"}");
         assertEquals(400, response.status());
         assertEquals("bad_request", response.json().get("error").asText());
         assertTrue(response.json().get("error_description").asText().contains(FORM));
@@ -150,7 +156,8 @@ class AuthTest {
 
     @Test
     void tokenEndpointHasNoTrailingSlash() {
-        api.postForm("/apiops/auth/token/", FORM, "grant_type=client_credentials&client_id=admin&client_secret=demo-password")
+        api.postForm("/apiops/auth/token/", FORM,
+                        "grant_type=client_credentials&client_id=admin&client_secret=" + api.server.password())
                 .assertError(404, "not_found", "No endpoint for POST /apiops/auth/token/");
     }
 

@@ -42,7 +42,7 @@ class BadGatewayEveryTest {
                 assertTrue(response.contentType().startsWith("application/json"), "call " + call);
             }
             // Never counted, so it must not shift which API call gets the page.
-            assertEquals(200, api.get("/_sandbox/faults").status());
+            assertEquals(200, api.controlGet("/_sandbox/faults").status());
         }
     }
 
@@ -93,7 +93,8 @@ class BadGatewayEveryTest {
         assertBadGatewayPage(api.get("/apiops/projects/"), "apiops");
         assertBadGatewayPage(api.v1Get("/projects"), "v1");
         assertBadGatewayPage(api.postForm("/apiops/auth/token", AuthEndpoints.FORM_TYPE,
-                "grant_type=client_credentials&client_id=admin&client_secret=demo-password"), "even the token endpoint");
+                "grant_type=client_credentials&client_id=admin&client_secret=" + api.server.password()),
+                "even the token endpoint");
     }
 
     @Test
@@ -114,7 +115,7 @@ class BadGatewayEveryTest {
         assertEquals(200, api.get("/apiops/projects/").status(), "counting from 1 again");
         assertEquals(200, api.v1Get("/projects").status());
         api.setFaults("{\"latencyMillis\":0,\"failingEnvironment\":\"staging\"}");
-        SandboxHttp.send(api.request("/_sandbox/reset-data").POST(HttpRequest.BodyPublishers.noBody()).build());
+        SandboxHttp.send(api.controlRequest("/_sandbox/reset-data").POST(HttpRequest.BodyPublishers.noBody()).build());
         assertBadGatewayPage(api.get("/apiops/projects/"), "other settings and reset-data left the count alone");
 
         api.server.faults().setBadGatewayEvery(2);
@@ -126,7 +127,7 @@ class BadGatewayEveryTest {
     void resetSwitchesItOffAndACountRestartsFromZeroAfterwards() {
         api.setFaults("{\"badGatewayEvery\":2}");
         assertEquals(200, api.get("/apiops/projects/").status());
-        SandboxHttp.Response reset = SandboxHttp.send(api.request("/_sandbox/faults/reset")
+        SandboxHttp.Response reset = SandboxHttp.send(api.controlRequest("/_sandbox/faults/reset")
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(0, reset.json().get("badGatewayEvery").asInt());
         for (int call = 1; call <= 6; call++) {

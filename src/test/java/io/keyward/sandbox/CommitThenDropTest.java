@@ -140,7 +140,7 @@ class CommitThenDropTest {
         assertEquals(200, api.v1Get(CHECKOUT).status());
         assertEquals(200, api.v1Get(PAYMENTS_KEYS + "?active=true").status());
         SandboxHttp.Response login = api.postForm("/apiops/auth/token", AuthEndpoints.FORM_TYPE,
-                "grant_type=client_credentials&client_id=admin&client_secret=demo-password");
+                "grant_type=client_credentials&client_id=admin&client_secret=" + api.server.password());
         assertEquals(200, login.status(), "a POST, but not a change the admin manages: " + login.body());
         assertEquals(5, commitThenDropNext(), "none of these used one up");
     }
@@ -201,7 +201,7 @@ class CommitThenDropTest {
     @Test
     void resetClearsBoth() {
         api.setFaults("{\"commitThenDropRate\":1,\"commitThenDropNext\":3}");
-        SandboxHttp.Response reset = SandboxHttp.send(api.request("/_sandbox/faults/reset")
+        SandboxHttp.Response reset = SandboxHttp.send(api.controlRequest("/_sandbox/faults/reset")
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(0.0, reset.json().get("commitThenDropRate").asDouble());
         assertEquals(0, reset.json().get("commitThenDropNext").asInt());
@@ -210,7 +210,7 @@ class CommitThenDropTest {
     }
 
     private int commitThenDropNext() {
-        return api.get("/_sandbox/faults").json().get("commitThenDropNext").asInt();
+        return api.controlGet("/_sandbox/faults").json().get("commitThenDropNext").asInt();
     }
 
     private HttpRequest apinizer(String method, String path, String jsonBody) {

@@ -35,7 +35,7 @@ class ControlEndpointTest {
 
     @Test
     void getShowsEverySetting() {
-        SandboxHttp.Response response = api.send("GET", "/_sandbox/faults", null, null);
+        SandboxHttp.Response response = api.controlGet("/_sandbox/faults");
         assertEquals(200, response.status());
         assertEquals(HttpIo.JSON_TYPE, response.contentType());
         assertEquals(Json.parse(DEFAULTS), response.json());
@@ -52,7 +52,7 @@ class ControlEndpointTest {
         assertEquals("staging", live.getFailingEnvironment());
         assertEquals(0.25, live.getDropRate());
         assertEquals(5, live.getLatencyMillis(), "untouched");
-        assertEquals(api.get("/_sandbox/faults").json(), response.json());
+        assertEquals(api.controlGet("/_sandbox/faults").json(), response.json());
 
         api.setFaults("{\"failingEnvironment\":null}");
         assertEquals(null, live.getFailingEnvironment());
@@ -72,13 +72,13 @@ class ControlEndpointTest {
         assertEquals(0.5, live.getCommitThenDropRate());
         assertEquals(4, live.getCommitThenDropNext());
         assertEquals(7, live.getBadGatewayEvery());
-        assertEquals(response.json(), api.get("/_sandbox/faults").json());
+        assertEquals(response.json(), api.controlGet("/_sandbox/faults").json());
 
         // What GET shows can be PUT back as it is.
-        String shown = api.get("/_sandbox/faults").body();
+        String shown = api.controlGet("/_sandbox/faults").body();
         api.server.faults().reset();
         assertEquals(200, api.setFaults(shown).status());
-        assertEquals(Json.parse(shown), api.get("/_sandbox/faults").json());
+        assertEquals(Json.parse(shown), api.controlGet("/_sandbox/faults").json());
 
         api.setFaults("{\"commitThenDropNext\":0,\"badGatewayEvery\":0,\"commitThenDropRate\":0}");
         assertEquals(DEFAULTS, live.toJson(), "0 switches each off");
@@ -96,7 +96,7 @@ class ControlEndpointTest {
         api.setFaults("{\"commitThenDropNext\":2}");
         assertTrue(api.server.faults().takeCommitThenDrop());
         api.setFaults("{\"errorRate\":0}");
-        assertEquals(1, api.get("/_sandbox/faults").json().get("commitThenDropNext").intValue());
+        assertEquals(1, api.controlGet("/_sandbox/faults").json().get("commitThenDropNext").intValue());
     }
 
     @Test
@@ -174,13 +174,13 @@ class ControlEndpointTest {
 
     @Test
     void wrongMethodsAndPaths() {
-        SandboxHttp.Response wrongMethod = api.send("DELETE", "/_sandbox/faults", null, null);
+        SandboxHttp.Response wrongMethod = api.control("DELETE", "/_sandbox/faults", null);
         assertEquals(405, wrongMethod.status());
         assertEquals("GET, PUT", wrongMethod.headers().firstValue("Allow").orElseThrow());
         assertEquals("method_not_allowed", wrongMethod.json().get("error").asText());
-        assertEquals(405, api.send("GET", "/_sandbox/reset-data", null, null).status());
-        api.get("/_sandbox/faults/").assertError(404, "not_found", "No endpoint for GET /_sandbox/faults/");
-        api.get("/_sandbox/").assertError(404, "not_found", "No endpoint for GET /_sandbox/");
+        assertEquals(405, api.controlGet("/_sandbox/reset-data").status());
+        api.controlGet("/_sandbox/faults/").assertError(404, "not_found", "No endpoint for GET /_sandbox/faults/");
+        api.controlGet("/_sandbox/").assertError(404, "not_found", "No endpoint for GET /_sandbox/");
     }
 
     @Test
@@ -215,6 +215,6 @@ class ControlEndpointTest {
     }
 
     private SandboxHttp.Response post(String path) {
-        return SandboxHttp.send(api.request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return SandboxHttp.send(api.controlRequest(path).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 }

@@ -60,12 +60,14 @@ class FailingPathTest {
     @Test
     void theControlEndpointAndCommandLineSetIt() throws Exception {
         HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/_sandbox/faults"))
+                .header("Authorization", "Bearer " + server.controlToken())
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"failingPath\":\"/credentials/\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, put.statusCode());
         assertEquals("/credentials/", server.faults().getFailingPath());
         assertTrue(server.faults().toJson().contains("\"failingPath\":\"/credentials/\""));
         HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/_sandbox/faults"))
+                .header("Authorization", "Bearer " + server.controlToken())
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"failingPath\":3}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, bad.statusCode());

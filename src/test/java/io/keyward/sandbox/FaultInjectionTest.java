@@ -97,7 +97,7 @@ class FaultInjectionTest {
 
         // Logging in again works, but the new token is refused just the same.
         SandboxHttp.Response login = api.postForm("/apiops/auth/token", AuthEndpoints.FORM_TYPE,
-                "grant_type=client_credentials&client_id=admin&client_secret=demo-password");
+                "grant_type=client_credentials&client_id=admin&client_secret=" + api.server.password());
         assertEquals(200, login.status(), login.body());
         api.send("GET", "/apiops/projects/", login.json().get("access_token").asText(), null)
                 .assertError(401, "unauthorized_client", "Invalid token");
@@ -121,7 +121,7 @@ class FaultInjectionTest {
     void latencyNeverDelaysTheControlEndpoint() {
         api.setFaults("{\"latencyMillis\":60000}");
         // Answering at all within the 20 s request timeout proves the minute of latency was skipped.
-        assertEquals(200, api.get("/_sandbox/faults").status());
+        assertEquals(200, api.controlGet("/_sandbox/faults").status());
         assertEquals(200, api.setFaults("{\"latencyMillis\":0}").status());
     }
 
@@ -148,9 +148,9 @@ class FaultInjectionTest {
     @Test
     void faultsNeverTouchTheControlEndpoint() {
         api.setFaults("{\"rejectTokens\":true,\"dropRate\":1,\"badGatewayRate\":1,\"rateLimitRate\":1,\"errorRate\":1}");
-        SandboxHttp.Response response = api.get("/_sandbox/faults");
+        SandboxHttp.Response response = api.controlGet("/_sandbox/faults");
         assertEquals(200, response.status());
-        assertEquals(200, SandboxHttp.send(api.request("/_sandbox/faults/reset")
+        assertEquals(200, SandboxHttp.send(api.controlRequest("/_sandbox/faults/reset")
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).status());
         assertEquals(200, api.get("/apiops/projects/").status());
     }

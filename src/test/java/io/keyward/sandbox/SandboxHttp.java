@@ -268,7 +268,7 @@ final class SandboxHttp implements AutoCloseable {
 
     /** As {@link #raw(String, String, String)} with any headers and, unless null, a body with its length. */
     String raw(String method, String rawTarget, Map<String, String> headers, String body) {
-        StringBuilder head = new StringBuilder(method + " " + rawTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        StringBuilder head = new StringBuilder(method + " " + rawTarget + " HTTP/1.1\r\nHost: " + hostHeader() + "\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (body != null) {
@@ -285,9 +285,32 @@ final class SandboxHttp implements AutoCloseable {
         }
     }
 
+    /** What a client sends in Host for the base URL: {@code 127.0.0.1:PORT}. */
+    String hostHeader() {
+        return server.baseUrl().getHost() + ":" + server.baseUrl().getPort();
+    }
+
+    /** A /_sandbox request builder carrying the control token. */
+    HttpRequest.Builder controlRequest(String path) {
+        return request(path).header("Authorization", "Bearer " + server.controlToken());
+    }
+
+    /** A /_sandbox call with the control token; @param jsonBody null sends none */
+    Response control(String method, String path, String jsonBody) {
+        HttpRequest.Builder builder = controlRequest(path);
+        if (jsonBody != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.method(method, jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody)).build());
+    }
+
+    Response controlGet(String path) {
+        return control("GET", path, null);
+    }
+
     Response setFaults(String json) {
-        Response response = send(request("/_sandbox/faults").PUT(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").build());
-        return response;
+        return control("PUT", "/_sandbox/faults", json);
     }
 }

@@ -1,6 +1,7 @@
 package io.keyward.sandbox;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +11,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -57,15 +62,16 @@ class SandboxMainTest {
     void printsTheConnectionDetailsAndServesUntilStopped() throws Exception {
         URI baseUrl;
         try (Running running = new Running("--sandbox-only", "--port", "0")) {
-            List<String> lines = running.awaitLines(7);
-            assertEquals(7, lines.size(), lines.toString());
+            List<String> lines = running.awaitLines(8);
+            assertEquals(8, lines.size(), lines.toString());
             assertTrue(lines.get(0).matches("base-url=http://127\\.0\\.0\\.1:\\d+"), lines.get(0));
             assertTrue(lines.get(1).matches("admin-token=[A-Za-z0-9_-]{43}"), lines.get(1));
             assertTrue(lines.get(2).matches("read-only-token=[A-Za-z0-9_-]{43}"), lines.get(2));
             assertTrue(lines.get(3).startsWith("username="), lines.get(3));
-            assertTrue(lines.get(4).startsWith("password="), lines.get(4));
+            assertTrue(lines.get(4).matches("password=[A-Za-z0-9_-]{43}"), lines.get(4));
             assertEquals("ampersand-base-url=" + value(lines.get(0)) + "/v1", lines.get(5));
             assertTrue(lines.get(6).matches("ampersand-api-key=[A-Za-z0-9_-]{43}"), lines.get(6));
+            assertTrue(lines.get(7).matches("control-token=[A-Za-z0-9_-]{43}"), lines.get(7));
 
             baseUrl = URI.create(value(lines.get(0)));
             SandboxHttp api = new SandboxHttp(running.server.get());
@@ -81,8 +87,14 @@ class SandboxMainTest {
             assertEquals(200, SandboxHttp.send(java.net.http.HttpRequest.newBuilder(URI.create(ampersand + "/projects"))
                     .header("X-Api-Key", apiKey).build()).status(), "the printed /v1 key opens the printed /v1 URL");
             assertEquals(401, api.send("GET", "/apiops/projects/", apiKey, null).status(), "and nothing else");
+            String controlToken = value(lines.get(7));
+            assertEquals(controlToken, api.server.controlToken());
+            assertTrue(api.raw("GET", "/_sandbox/faults", controlToken).startsWith("HTTP/1.1 200 "),
+                    "the printed control token opens /_sandbox");
+            assertTrue(api.raw("GET", "/_sandbox/faults", value(lines.get(1))).startsWith("HTTP/1.1 401 "),
+                    "the admin token does not");
             assertTrue(running.thread.isAlive(), "serves until told to stop");
-            assertEquals(7, running.awaitLines(7).size(), "nothing printed while serving");
+            assertEquals(8, running.awaitLines(8).size(), "nothing printed while serving");
         }
         assertThrows(UncheckedIOException.class, () -> SandboxHttp.send(
                 java.net.http.HttpRequest.newBuilder(baseUrl.resolve("/apiops/projects/")).build()),
@@ -108,6 +120,55 @@ class SandboxMainTest {
             assertEquals("Undeployment completed with errors: 1 of 3 environments failed",
                     response.json().get("deploymentResult").get("message").asText());
         }
+    }
+
+    @Test
+    void tokenFilesReachTheServerAndAWarningNamesAFileOthersCanRead(@TempDir Path dir) throws Exception {
+        Path adminFile = dir.resolve("admin.token");
+        Files.writeString(adminFile, "admin-from-file\n");
+        Path controlFile = dir.resolve("control.token");
+        Files.writeString(controlFile, "control-from-file\n");
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            Files.setPosixFilePermissions(adminFile, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(controlFile, PosixFilePermissions.fromString("rw-------"));
+        }
+        try (Running running = new Running("--port", "0", "--admin-token-file", adminFile.toString(),
+                "--control-token-file=" + controlFile)) {
+            List<String> lines = running.awaitLines(8);
+            assertEquals("admin-token=admin-from-file", lines.get(1));
+            assertEquals("control-token=control-from-file", lines.get(7));
+            SandboxHttp api = new SandboxHttp(running.server.get());
+            assertEquals(200, api.send("GET", "/apiops/projects/", "admin-from-file", null).status());
+            assertTrue(api.raw("GET", "/_sandbox/faults", "control-from-file").startsWith("HTTP/1.1 200 "));
+            String err = running.err.toString(StandardCharsets.UTF_8);
+            if (posix) {
+                assertEquals("keyward sandbox: warning: " + adminFile
+                        + " can be read by group and others (mode rw-r--r--); chmod 600 it" + System.lineSeparator(), err);
+            }
+            assertTrue(!err.contains("admin-from-file") && !err.contains("control-from-file"), err);
+        }
+    }
+
+    @Test
+    void badTokenFilesExitWith2(@TempDir Path dir) throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.token"));
+        Path large = Files.write(dir.resolve("large.token"), new byte[5000]);
+        Path good = Files.writeString(dir.resolve("good.token"), "good-token");
+        for (String[] args : List.of(new String[]{"--admin-token-file", empty.toString()},
+                new String[]{"--admin-token-file", large.toString()},
+                new String[]{"--admin-token-file", dir.resolve("nope").toString()},
+                new String[]{"--admin-token", "x", "--admin-token-file", good.toString()},
+                new String[]{"--control-token-file", empty.toString()},
+                new String[]{"--control-token-file", good.toString(), "--ampersand-api-key", "good-token"})) {
+            Result result = runWith(args);
+            assertEquals(2, result.code(), String.join(" ", args));
+            assertEquals("", result.out(), String.join(" ", args));
+            assertTrue(result.err().startsWith("keyward sandbox: --") || result.err().startsWith("keyward sandbox: give")
+                    || result.err().startsWith("keyward sandbox: the control token"), result.err());
+        }
+        assertTrue(runWith("--admin-token-file", empty.toString()).err().contains(" is empty"));
+        assertTrue(runWith("--admin-token-file", large.toString()).err().contains(" is larger than 4096 bytes"));
     }
 
     @Test
@@ -191,6 +252,8 @@ class SandboxMainTest {
         assertTrue(result.out().contains("--bad-gateway-every N"), result.out());
         assertTrue(result.out().contains("--ampersand-api-key K"), result.out());
         assertTrue(result.out().contains("ampersand-base-url"), result.out());
+        assertTrue(result.out().contains("--admin-token-file FILE"), result.out());
+        assertTrue(result.out().contains("control-token"), result.out());
         assertEquals("", result.err());
         assertEquals(0, runWith("--port", "0", "--help").code(), "help wins over everything else");
     }

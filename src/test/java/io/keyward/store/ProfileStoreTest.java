@@ -81,7 +81,7 @@ class ProfileStoreTest {
         List<String> fields = new ArrayList<>();
         p.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("name", "backend", "url", "method", "username", "rememberSecret", "readTimeoutSeconds",
-                "changeTimeoutSeconds", "maxResponseMiB"), fields);
+                "changeTimeoutSeconds", "maxResponseMiB", "network"), fields);
         assertEquals("APINIZER", p.get("backend").textValue());
         assertEquals("USERNAME_PASSWORD", p.get("method").textValue());
         assertEquals("https://apinizer.müşteri.example/manager/", p.get("url").textValue());
@@ -90,6 +90,23 @@ class ProfileStoreTest {
         assertEquals(45, p.get("readTimeoutSeconds").intValue());
         assertEquals(180, p.get("changeTimeoutSeconds").intValue());
         assertEquals(64, p.get("maxResponseMiB").intValue());
+    }
+
+    @Test
+    void networkSettingsComeBackWithoutTheirPasswords() throws IOException {
+        String ca = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ0E=\n-----END CERTIFICATE-----\n";
+        io.keyward.session.ProfileNetwork net = new io.keyward.session.ProfileNetwork(List.of(ca), true,
+                "/home/ayşe/keys/client.p12", io.keyward.model.Secret.of("p12-SECRET-pass"),
+                io.keyward.session.ProfileNetwork.Proxy.MANUAL, "proxy.corp.example", 3128, "svc-keyward",
+                io.keyward.model.Secret.of("proxy-SECRET-pass"), true);
+        SavedProfile p = new SavedProfile(CUSTOMER.name(), CUSTOMER.backend(), CUSTOMER.url(), CUSTOMER.method(),
+                CUSTOMER.username(), true, CUSTOMER.options().withNetwork(net));
+        new ProfileStore(file(), CLOCK).save(List.of(p));
+        String text = Files.readString(file(), StandardCharsets.UTF_8);
+        assertFalse(text.contains("SECRET"), "no password in the file: " + text);
+        io.keyward.session.ProfileNetwork back = new ProfileStore(file(), CLOCK).load().profiles().get(0).options().network();
+        assertEquals(net.withPasswords(null, null), back, "everything but the passwords");
+        assertEquals("", back.proxyPassword().reveal());
     }
 
     @Test

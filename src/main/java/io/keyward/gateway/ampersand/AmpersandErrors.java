@@ -49,11 +49,12 @@ final class AmpersandErrors {
         if (node == null) {
             return HttpFailures.notJson(action, answer, redactor, clock);
         }
-        ProblemDetails problem = ProblemParser.parse(node, answer.contentType(), redactor);
+        Redactor scrubber = redactor.withValuesIn(node);
+        ProblemDetails problem = ProblemParser.parse(node, answer.contentType(), scrubber);
         // Not a problem but JSON: a gateway in front of the API ({"message": "..."}) or an OAuth-style body.
         String detail = problem != null ? problem.detail()
                 : Snippets.text(Json.firstNonBlank(Json.text(node, "message"), Json.text(node, "error_description"),
-                Json.text(node, "error")), redactor);
+                Json.text(node, "error")), scrubber);
         Failure failure = classify(status, problem, answer.header("Retry-After"));
         String message = action + " failed: " + sentence(failure, status, detail,
                 problem == null ? null : problem.title());

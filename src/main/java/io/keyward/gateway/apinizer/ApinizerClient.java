@@ -149,11 +149,11 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
                         .add("client_secret", password.reveal())
                         .build())
                 .build();
-        Redactor redactor = Redactor.of(password.reveal());
         // Once, as a POST; a lost answer leaves nothing to check, so it is a plain failure.
         HttpAnswer answer = transport.sendOnce(action, request);
         if (!answer.isSuccessful()) {
-            throw errors.fromAnswer(action, answer, redactor);
+            // Never quoted, not even scrubbed: a token endpoint's answer may hold credentials under any name.
+            throw errors.signInFailure(action, answer);
         }
         Wire.TokenDto dto;
         try {
@@ -340,10 +340,14 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
                 .header("User-Agent", HttpTransport.USER_AGENT);
     }
 
-    /** What must never be quoted back: the token in use and, when signing in with one, the password. */
+    /**
+     * What must never be quoted back: the token in use and, when signing in with one, the password
+     * (with the Base64 of username:password a Basic header would carry).
+     */
     private Redactor redactor(Secret token) {
         return settings.authentication() instanceof Authentication.UsernamePassword up
-                ? Redactor.of(token.reveal(), up.password().reveal()) : Redactor.of(token.reveal());
+                ? Redactor.of(token.reveal()).withLogin(up.username(), up.password().reveal())
+                : Redactor.of(token.reveal());
     }
 
     private <D, M> List<M> list(String action, HttpUrl url, Class<D> dtoType, Function<D, M> mapper) {
@@ -408,7 +412,7 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
                 return new MutationResult(true, null); // a bare 200/204 still means it happened
             }
             Wire.MutationDto dto = read(body, Wire.MutationDto.class);
-            MutationResult result = WireMapper.mutation(dto);
+            MutationResult result = WireMapper.mutation(dto, redactor);
             if (!result.success()) {
                 throw errors.reportedFailure(action, 200, readTree(body), redactor);
             }

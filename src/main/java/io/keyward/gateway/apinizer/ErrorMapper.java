@@ -53,6 +53,7 @@ final class ErrorMapper {
         if (node == null) {
             return HttpFailures.notJson(action, answer, redactor, clock);
         }
+        redactor = redactor.withValuesIn(node);
         ProblemDetails problem = ProblemParser.parse(node, answer.contentType(), redactor);
         String code = problem != null ? problem.type() : redactor.scrub(text(node, "error"));
         String description = problem != null ? firstNonBlank(problem.detail(), problem.title())
@@ -63,8 +64,46 @@ final class ErrorMapper {
         return new GatewayException(failure, status, code, description, problem, message, null);
     }
 
+    /**
+     * An unsuccessful answer of the token endpoint ({@code POST /apiops/auth/token}). Its body is never
+     * read nor quoted, not even scrubbed: a sign-in answer may hold the credentials it was sent, or a
+     * token, under any name. The failure is the status's, the message a fixed sentence with the status;
+     * a 429's wait comes from the {@code Retry-After} header alone.
+     */
+    GatewayException signInFailure(String action, HttpAnswer answer) {
+        int status = answer.status();
+        Failure failure;
+        String sentence;
+        if (status >= 300 && status < 400) {
+            failure = new Failure.Unexpected();
+            sentence = "the server redirected (HTTP " + status + "); check the URL, Keyward does not follow redirects.";
+        } else if (status == 401) {
+            failure = new Failure.Unauthorized();
+            sentence = "the sign-in was refused (HTTP 401).";
+        } else if (status == 403) {
+            failure = new Failure.Forbidden();
+            sentence = "this user is not allowed to sign in (HTTP 403).";
+        } else if (status == 404) {
+            failure = new Failure.NotFound();
+            sentence = "the sign-in address was not found (HTTP 404); check the manager URL.";
+        } else if (status == 429) {
+            Duration wait = RetryAfter.parse(answer.header("Retry-After"), clock);
+            failure = new Failure.RateLimited(wait);
+            sentence = "too many requests (HTTP 429); try again "
+                    + (wait == null ? "later." : "in " + Math.max(1, wait.toSeconds()) + " s.");
+        } else if (status >= 500) {
+            failure = new Failure.ServerError();
+            sentence = "the server had an internal error (HTTP " + status + ").";
+        } else {
+            failure = new Failure.Unexpected();
+            sentence = "the server refused the sign-in request (HTTP " + status + ").";
+        }
+        return new GatewayException(failure, status, null, null, action + " failed: " + sentence, null);
+    }
+
     /** A 2xx list or mutation whose body says it failed ({@code success:false} / {@code status:FAILURE}). */
     GatewayException reportedFailure(String action, int status, JsonNode node, Redactor redactor) {
+        redactor = redactor.withValuesIn(node);
         String description = Snippets.text(firstNonBlank(text(node, "error_description"), text(node, "message"),
                 text(node, "detail")), redactor);
         String message = action + " failed: the server reported a failure"

@@ -1,6 +1,7 @@
 package io.keyward.gateway.apinizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyward.gateway.http.Redactor;
 import io.keyward.model.Credential;
 import io.keyward.model.CredentialJwks;
 import io.keyward.model.CryptoKey;
@@ -102,16 +103,18 @@ final class WireMapper {
                 jwks);
     }
 
-    static MutationResult mutation(Wire.MutationDto dto) {
+    /** The deployment's messages are server text shown in the results: scrubbed like a failure's. */
+    static MutationResult mutation(Wire.MutationDto dto, Redactor redactor) {
         DeploymentResult deployment = null;
         if (dto.deploymentResult() != null) {
             Wire.DeploymentResultDto d = dto.deploymentResult();
             List<EnvironmentResult> envs = d.environmentResults() == null ? List.of()
                     : d.environmentResults().stream()
                     .filter(e -> e != null)
-                    .map(e -> new EnvironmentResult(e.environmentName(), Boolean.TRUE.equals(e.success()), e.message()))
+                    .map(e -> new EnvironmentResult(e.environmentName(), Boolean.TRUE.equals(e.success()),
+                            redactor.scrub(e.message())))
                     .toList();
-            deployment = new DeploymentResult(!Boolean.FALSE.equals(d.success()), d.message(), envs);
+            deployment = new DeploymentResult(!Boolean.FALSE.equals(d.success()), redactor.scrub(d.message()), envs);
         }
         // A 200 without "success" is taken at its status code's word.
         return new MutationResult(!Boolean.FALSE.equals(dto.success()), deployment);

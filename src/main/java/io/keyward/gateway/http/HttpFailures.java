@@ -1,5 +1,6 @@
 package io.keyward.gateway.http;
 
+import io.keyward.gateway.CertificateFacts;
 import io.keyward.gateway.Failure;
 import io.keyward.gateway.GatewayException;
 import okhttp3.HttpUrl;
@@ -8,6 +9,7 @@ import javax.net.ssl.SSLException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.Path;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -15,6 +17,9 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -51,9 +56,14 @@ public final class HttpFailures {
      * @param howToCheck e.g. "reload to check"
      */
     public static GatewayException outcomeUnknown(String action, IOException e, String howToCheck) {
+        return outcomeUnknown(action, e, howToCheck, null);
+    }
+
+    /** As {@link #outcomeUnknown(String, IOException, String)}, with a sentence on the likely cause (or null). */
+    public static GatewayException outcomeUnknown(String action, IOException e, String howToCheck, String likely) {
         Failure.NetworkProblem problem = afterSending(networkProblem(e));
         String message = action + ": no answer came (" + problem.sentence()
-                + "), so it is unknown whether it happened; " + howToCheck + ".";
+                + "), so it is unknown whether it happened; " + howToCheck + "." + (likely == null ? "" : " " + likely);
         return new GatewayException(new Failure.OutcomeUnknown(problem), 0, null, null, message, e);
     }
 
@@ -105,6 +115,154 @@ public final class HttpFailures {
         return new GatewayException(new Failure.OutcomeUnknown(Failure.NetworkProblem.OTHER), 0, null, null,
                 action + ": cancelled while waiting for the answer, so it is unknown whether it happened; "
                         + howToCheck + ".", cause);
+    }
+
+    // ---------------------------------------------------------------- connection settings, TLS, proxy
+
+    /**
+     * Nothing was sent because the connection's own settings stop every call.
+     *
+     * @param sentence what is wrong and what to do, e.g. {@link io.keyward.gateway.UrlPolicy#check}'s
+     *                 refusal; never holds a password
+     */
+    public static GatewayException misconfigured(String action, Failure.Setting setting, String sentence) {
+        return new GatewayException(new Failure.Misconfigured(setting), 0, null, null,
+                action + " failed, and nothing was sent. " + sentence, null);
+    }
+
+    /**
+     * A proxy answered HTTP 407: the server was not reached.
+     *
+     * @param proxy           "host:port", or null when no known proxy was on the way
+     * @param credentialsSent the refused request carried the connection's proxy sign-in
+     * @param credentialsSet  the connection has a proxy sign-in for this proxy
+     * @param schemes         the sign-in methods the proxy offered
+     */
+    public static GatewayException proxyAuthentication(String action, String proxy, boolean credentialsSent,
+                                                       boolean credentialsSet, List<String> schemes) {
+        String who = proxy == null ? "a proxy on the way to the server" : "the proxy " + proxy;
+        List<String> offered = schemes == null ? List.of() : schemes;
+        boolean basic = offered.stream().anyMatch("basic"::equalsIgnoreCase);
+        String why;
+        if (credentialsSent) {
+            why = " and did not accept the proxy username and password Keyward sent; check them in the"
+                    + " connection's proxy settings.";
+        } else if (!offered.isEmpty() && !basic) {
+            why = ", asking for " + String.join(" or ", offered.stream().map(HttpFailures::scheme).distinct().toList())
+                    + ", which Keyward cannot do: Keyward signs in to a proxy with a username and password (Basic)"
+                    + " only. Ask for a proxy that accepts that, or for this address to bypass the proxy.";
+        } else if (!credentialsSet) {
+            why = ", and this connection has no proxy username and password; enter them in the connection's"
+                    + " proxy settings.";
+        } else {
+            why = "; Keyward did not send the proxy username and password because the proxy did not ask for"
+                    + " Basic sign-in.";
+        }
+        String message = action + " failed: " + who + " asked Keyward to sign in (HTTP 407)" + why
+                + " The server itself was not reached, so nothing was done there.";
+        return new GatewayException(new Failure.ProxyAuthentication(proxy), 407, null, null, message, null);
+    }
+
+    private static String scheme(String s) {
+        return Snippets.text(s, Redactor.none());
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    /**
+     * A certificate problem ended the TLS handshake: nothing reached the server's application.
+     *
+     * @param clientCertificate the connection's PKCS#12 file, or null
+     * @param change            the call was a change (then "nothing was changed" is said)
+     */
+    static GatewayException tls(String action, TlsDiagnosis diagnosis, Path clientCertificate, boolean change) {
+        Failure.Tls tls = diagnosis.tls();
+        String host = tls.host();
+        CertificateFacts server = tls.server();
+        CertificateFacts top = tls.issuerCandidate();
+        String of = "the certificate of " + host;
+        String text = switch (tls.problem()) {
+            case EXPIRED -> of + " expired on " + DAY.format(server.notAfter()) + " (subject " + name(server.subject())
+                    + "). Keyward does not connect to a server whose certificate has expired; its administrators"
+                    + " must renew it.";
+            case NOT_YET_VALID -> of + " is not valid before " + DAY.format(server.notBefore()) + " (subject "
+                    + name(server.subject()) + "). If that day has come, this computer's clock is wrong; otherwise"
+                    + " the server's administrators installed it too early.";
+            case UNKNOWN_ISSUER -> unknownIssuer(of, server, top);
+            case NAME_MISMATCH -> "the server at " + host + " showed a certificate for " + hosts(server) + ", not for "
+                    + host + ". Keyward does not connect to it: check the address, or ask the server's administrators"
+                    + " for a certificate that names " + host + ".";
+            case CLIENT_CERTIFICATE_REFUSED -> clientRefused(host, diagnosis, clientCertificate);
+            case OTHER -> of + " was not accepted" + (diagnosis.reason() == null ? ""
+                    : " (" + Snippets.text(diagnosis.reason(), Redactor.none()) + ")")
+                    + ". Keyward does not connect to it.";
+        };
+        String message = action + " failed: " + text + (change ? " Nothing was changed." : "");
+        return new GatewayException(tls, 0, null, null, message, null);
+    }
+
+    private static String unknownIssuer(String of, CertificateFacts server, CertificateFacts top) {
+        String addIt = " If your company runs this CA, add it to the connection's trusted CAs.";
+        if (top.selfSigned() && top.sha256Fingerprint().equals(server.sha256Fingerprint())) {
+            return of + " is self-signed (" + quoted(server.subject()) + "), and this connection does not trust it."
+                    + " Fingerprint (SHA-256): " + server.sha256Fingerprint() + " . If the server's administrators"
+                    + " confirm this fingerprint, add the certificate to the connection's trusted CAs.";
+        }
+        if (top.selfSigned()) {
+            return of + " is issued by " + quoted(top.subject()) + ", which this connection does not trust."
+                    + " Fingerprint (SHA-256) of that CA: " + top.sha256Fingerprint() + " ." + addIt;
+        }
+        if (!top.sha256Fingerprint().equals(server.sha256Fingerprint())) {
+            return of + " is issued through " + quoted(top.subject()) + " by " + quoted(top.issuer())
+                    + ", which this connection does not trust. Fingerprint (SHA-256) of " + quoted(top.subject())
+                    + ", the highest CA certificate the server sent: " + top.sha256Fingerprint() + " ." + addIt;
+        }
+        return of + " is issued by " + quoted(server.issuer()) + ", which this connection does not trust, and the"
+                + " server did not send that CA's certificate. If your company runs this CA, get its certificate"
+                + " from the people who run it and add it to the connection's trusted CAs.";
+    }
+
+    private static String clientRefused(String host, TlsDiagnosis d, Path file) {
+        String alert = d.alert() == null ? "" : " (TLS alert " + d.alert() + ")";
+        if (file == null) {
+            return host + " asks for a client certificate, and this connection has none" + alert + ". Choose the"
+                    + " PKCS#12 file (.p12 or .pfx) in the connection's settings.";
+        }
+        if (d.clientCertificateSent() == null) {
+            return host + " asks for a client certificate issued by a CA it accepts, and the one in \u201C" + file
+                    + "\u201D is not, so none was sent" + alert + ". Check with the server's administrators which"
+                    + " certificate it expects.";
+        }
+        return host + " refused the client certificate " + quoted(d.clientCertificateSent()) + " from \u201C" + file
+                + "\u201D" + alert + ". Check with the server's administrators that it accepts this certificate"
+                + " and that it has not expired or been revoked.";
+    }
+
+    /** "api.other.example", "a.example and b.example", "a, b and 3 more". */
+    private static String hosts(CertificateFacts cert) {
+        List<String> names = cert.subjectAltNames().stream().map(HttpFailures::name).toList();
+        if (names.isEmpty()) {
+            return "no host name (its subject is " + name(cert.subject()) + ")";
+        }
+        int shown = Math.min(names.size(), 5);
+        List<String> head = names.subList(0, shown);
+        if (names.size() > shown) {
+            return String.join(", ", head) + " and " + (names.size() - shown) + " more";
+        }
+        if (head.size() == 1) {
+            return head.get(0);
+        }
+        return String.join(", ", head.subList(0, head.size() - 1)) + " and " + head.get(head.size() - 1);
+    }
+
+    /** A name from a certificate, on one line and capped: the server chose it. */
+    private static String name(String value) {
+        String s = Snippets.text(value, Redactor.none());
+        return s == null ? "(none)" : s.length() > 200 ? s.substring(0, 199) + "\u2026" : s;
+    }
+
+    private static String quoted(String value) {
+        return "\u201C" + name(value) + "\u201D";
     }
 
     /**

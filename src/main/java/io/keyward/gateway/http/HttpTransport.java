@@ -6,6 +6,7 @@ import io.keyward.gateway.CallObserver;
 import io.keyward.gateway.ConnectionSettings;
 import io.keyward.gateway.Failure;
 import io.keyward.gateway.GatewayException;
+import io.keyward.gateway.UrlPolicy;
 import okhttp3.ConnectionPool;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
@@ -17,6 +18,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,6 +58,13 @@ import java.util.function.DoubleSupplier;
  * <p>Changes get {@link ConnectionSettings#mutationTimeout()} as their read and call timeout
  * (servers may deploy before they answer); reads keep the read and call timeouts. The connect
  * timeout and the connection pool are shared.
+ *
+ * <p>The connection's {@link io.keyward.gateway.NetworkSettings} are applied by {@link NetworkClients}
+ * (trusted CAs, client certificate, proxy). A base URL that {@link UrlPolicy} refuses, or a setting that
+ * cannot be used (a PKCS#12 file that does not open), fails every call with
+ * {@link Failure.Misconfigured} before anything is sent. A certificate problem
+ * ({@link Failure.Tls}) and a proxy's 407 ({@link Failure.ProxyAuthentication}) are not retried:
+ * neither goes away by itself, and neither let the request reach the server's application.
  *
  * <p>A thread interrupt cancels: no attempt starts once the thread is interrupted, a backoff wait
  * ends at once, and the failure says it was cancelled (the interrupt flag stays set).
@@ -116,6 +127,9 @@ public final class HttpTransport {
     }
 
     private final ConnectionSettings settings;
+    /** Why no call can be made with these settings (nothing is sent), or null. */
+    private final Refusal refusal;
+    private final AttemptNotes notes = new AttemptNotes();
     private final OkHttpClient reads;
     private final OkHttpClient changes;
     private final Clock clock;
@@ -128,8 +142,21 @@ public final class HttpTransport {
     }
 
     HttpTransport(ConnectionSettings settings, OkHttpClient base, Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
+        this(settings, base, clock, sleeper, jitter, System.getenv());
+    }
+
+    /** @param env the environment's variables, for the system proxy ({@code HTTPS_PROXY}, ...) */
+    HttpTransport(ConnectionSettings settings, OkHttpClient base, Clock clock, Sleeper sleeper, DoubleSupplier jitter,
+                  Map<String, String> env) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.reads = connectionClient(settings, base);
+        Objects.requireNonNull(base, "base");
+        OkHttpClient.Builder builder = timeouts(settings, base);
+        Refusal refused = configure(builder, settings, env, base.hostnameVerifier(), notes);
+        if (refused != null) {
+            builder = timeouts(settings, base); // never used to send: every call is refused
+        }
+        this.refusal = refused;
+        this.reads = builder.build();
         // Derived from the read client, so both share its pool, dispatcher and interceptors.
         this.changes = reads.newBuilder()
                 .readTimeout(settings.mutationTimeout())
@@ -140,10 +167,57 @@ public final class HttpTransport {
         this.jitter = Objects.requireNonNull(jitter, "jitter");
     }
 
-    /** The connection's own client: its timeouts, no silent retry, no redirects, a short keep-alive. */
+    /**
+     * The connection's own client: its timeouts, no silent retry, no redirects, a short keep-alive, and
+     * its network settings (trusted CAs, client certificate, proxy).
+     *
+     * @throws GatewayException {@link Failure.Misconfigured} when a network setting cannot be used
+     */
     public static OkHttpClient connectionClient(ConnectionSettings settings, OkHttpClient base) {
         Objects.requireNonNull(settings, "settings");
-        return Objects.requireNonNull(base, "base").newBuilder()
+        OkHttpClient.Builder builder = timeouts(settings, Objects.requireNonNull(base, "base"));
+        try {
+            NetworkClients.apply(builder, settings.baseUrl(), settings.network(), System.getenv(),
+                    base.hostnameVerifier(), new AttemptNotes());
+        } catch (NetworkClients.Unusable unusable) {
+            throw HttpFailures.misconfigured("Connecting to " + settings.baseUrl().getHost(), unusable.setting,
+                    unusable.getMessage());
+        }
+        return builder.build();
+    }
+
+    /**
+     * Why no call could be made with these settings, or null when they are usable: the address
+     * ({@link UrlPolicy}), then the network settings (trusted CAs, the OS store, the client certificate
+     * file and its password, the environment's proxy variable). Nothing is sent; the client certificate
+     * file is read, so call it off the FX thread. For a settings dialog's "check" before connecting.
+     */
+    public static Refusal check(ConnectionSettings settings) {
+        return check(settings, System.getenv());
+    }
+
+    static Refusal check(ConnectionSettings settings, Map<String, String> env) {
+        Objects.requireNonNull(settings, "settings");
+        return configure(new OkHttpClient.Builder(), settings, env, (host, session) -> false, new AttemptNotes());
+    }
+
+    private static Refusal configure(OkHttpClient.Builder builder, ConnectionSettings settings, Map<String, String> env,
+                                     javax.net.ssl.HostnameVerifier okHttpVerifier, AttemptNotes notes) {
+        String urlProblem = UrlPolicy.check(settings.baseUrl(), settings.network().allowPlainHttp());
+        if (urlProblem != null) {
+            return new Refusal(Failure.Setting.URL, urlProblem);
+        }
+        try {
+            NetworkClients.apply(builder, settings.baseUrl(), settings.network(), env, okHttpVerifier, notes);
+            return null;
+        } catch (NetworkClients.Unusable unusable) {
+            return new Refusal(unusable.setting, unusable.getMessage());
+        }
+    }
+
+    /** The base client's dispatcher with the connection's timeouts and its no-retry, no-redirect rules. */
+    private static OkHttpClient.Builder timeouts(ConnectionSettings settings, OkHttpClient base) {
+        return base.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
@@ -154,8 +228,7 @@ public final class HttpTransport {
                 .connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS))
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .addNetworkInterceptor(WIRE)
-                .build();
+                .addNetworkInterceptor(WIRE);
     }
 
     /** The client reads go through (for tests that check its settings). */
@@ -193,10 +266,26 @@ public final class HttpTransport {
      */
     public HttpAnswer execute(String action, Request request, String howToCheck) {
         Objects.requireNonNull(action, "action");
-        if (isRetried(request.method())) {
-            return read(action, request);
+        refuseIfMisconfigured(action);
+        try {
+            if (isRetried(request.method())) {
+                return read(action, request);
+            }
+            return change(action, request, Objects.requireNonNull(howToCheck, "howToCheck"));
+        } finally {
+            notes.end();
         }
-        return change(action, request, Objects.requireNonNull(howToCheck, "howToCheck"));
+    }
+
+    /** What stops every call with these settings, or null when calls can be made. */
+    public Refusal refusal() {
+        return refusal;
+    }
+
+    private void refuseIfMisconfigured(String action) {
+        if (refusal != null) {
+            throw HttpFailures.misconfigured(action, refusal.setting, refusal.sentence);
+        }
     }
 
     /**
@@ -206,16 +295,22 @@ public final class HttpTransport {
      */
     public HttpAnswer sendOnce(String action, Request request) {
         Objects.requireNonNull(action, "action");
+        refuseIfMisconfigured(action);
         stopIfCancelled(action, false);
         long start = System.nanoTime();
+        notes.begin();
+        SendMark mark = new SendMark();
         try {
-            return exchange(action, request, reads, false, start);
+            return exchange(action, mark.on(request), reads, false, start);
         } catch (IOException e) {
             logFailure(request, start, e, 1, 1);
             if (cancelledBy(e)) {
                 throw HttpFailures.cancelled(action, e);
             }
-            throw HttpFailures.network(action, request.url(), e);
+            GatewayException settled = settled(action, request, e, false, mark.sent);
+            throw settled != null ? settled : HttpFailures.network(action, request.url(), e);
+        } finally {
+            notes.end();
         }
     }
 
@@ -226,8 +321,10 @@ public final class HttpTransport {
         for (int attempt = 1; ; attempt++) {
             stopIfCancelled(action, false);
             long start = System.nanoTime();
+            notes.begin();
+            SendMark mark = new SendMark();
             try {
-                HttpAnswer answer = exchange(action, request, reads, false, start);
+                HttpAnswer answer = exchange(action, mark.on(request), reads, false, start);
                 if (attempt >= attempts || !RETRIED_STATUSES.contains(answer.status())) {
                     return answer;
                 }
@@ -236,6 +333,10 @@ public final class HttpTransport {
                 logFailure(request, start, e, attempt, attempts);
                 if (cancelledBy(e)) {
                     throw HttpFailures.cancelled(action, e);
+                }
+                GatewayException settled = settled(action, request, e, false, mark.sent);
+                if (settled != null) {
+                    throw settled;
                 }
                 if (attempt >= attempts) {
                     throw HttpFailures.network(action, request.url(), e);
@@ -318,8 +419,9 @@ public final class HttpTransport {
     private HttpAnswer change(String action, Request request, String howToCheck) {
         stopIfCancelled(action, true);
         SendMark mark = new SendMark();
-        Request marked = request.newBuilder().tag(SendMark.class, mark).build();
+        Request marked = mark.on(request);
         long start = System.nanoTime();
+        notes.begin();
         try {
             return exchange(action, marked, changes, true, start);
         } catch (BrokenBody e) {
@@ -327,13 +429,32 @@ public final class HttpTransport {
             throw HttpFailures.answerBrokeOff(action, e.status, (IOException) e.getCause(), howToCheck);
         } catch (IOException e) {
             logFailure(request, start, e, 1, 1);
+            if (!cancelledBy(e)) {
+                // A certificate problem or a proxy's 407: the server's application never saw the request.
+                GatewayException settled = settled(action, request, e, true, mark.sent);
+                if (settled != null) {
+                    throw settled;
+                }
+            }
             if (!mark.sent) {
                 // Nothing reached the wire: no connection, or the call ended before the request was written.
                 throw cancelledBy(e) ? HttpFailures.cancelledBeforeSending(action, e)
                         : HttpFailures.notSent(action, request.url(), e);
             }
-            throw cancelledBy(e) ? HttpFailures.cancelledUnknown(action, e, howToCheck)
-                    : HttpFailures.outcomeUnknown(action, e, howToCheck);
+            if (cancelledBy(e)) {
+                throw HttpFailures.cancelledUnknown(action, e, howToCheck);
+            }
+            AttemptNotes.Notes n = notes.get();
+            if (n.clientCertificateAsked) {
+                // The server may have closed over the client certificate, or after acting: only a TLS alert
+                // would have told, and none came. Still unknown, with the likely cause said as likely.
+                throw HttpFailures.outcomeUnknown(action, e, howToCheck, n.clientCertificateSent == null
+                        ? "The server had asked for a client certificate and none was sent; that is the likely"
+                        + " reason, and then nothing happened."
+                        : "The server had asked for a client certificate; if it refused the one sent, nothing"
+                        + " happened.");
+            }
+            throw HttpFailures.outcomeUnknown(action, e, howToCheck);
         }
     }
 
@@ -348,6 +469,15 @@ public final class HttpTransport {
     private HttpAnswer exchange(String action, Request request, OkHttpClient client, boolean change, long start)
             throws IOException {
         try (Response response = client.newCall(request).execute()) {
+            if (response.code() == 407) {
+                // The proxy's, never the server's: the request went no further than the proxy.
+                AttemptNotes.ProxyChallenge c = notes.get().proxyChallenge;
+                LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.url().encodedPath()
+                        + " -> 407 from the proxy");
+                throw c == null ? HttpFailures.proxyAuthentication(action, null, false, false, List.of())
+                        : HttpFailures.proxyAuthentication(action, c.proxy(), c.credentialsSent(), c.credentialsSet(),
+                        c.schemes());
+            }
             String body;
             boolean success = response.isSuccessful();
             if (success) {
@@ -380,6 +510,32 @@ public final class HttpTransport {
         return headers.newBuilder().removeAll(DEFERRED_RETRY_AFTER).set("Retry-After", deferred).build();
     }
 
+    /**
+     * A failure that no retry mends and that says what to fix: a certificate problem in the handshake
+     * ({@link Failure.Tls}) or a proxy that wants a sign-in ({@link Failure.ProxyAuthentication}).
+     * Null for anything else.
+     */
+    private GatewayException settled(String action, Request request, IOException e, boolean change, boolean sent) {
+        AttemptNotes.Notes n = notes.get();
+        // The runtime judged the certificates by its own clock, so their dates are read by it too.
+        TlsDiagnosis tls = TlsDiagnosis.of(e, n, request.url().host(), Instant.now(), sent, change);
+        if (tls != null) {
+            return HttpFailures.tls(action, tls, settings.network().clientCertificate(), change);
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        AttemptNotes.ProxyChallenge c = n.proxyChallenge;
+        if (c != null && message.contains("authenticate with proxy")) {
+            // OkHttp's words when the CONNECT tunnel's 407 got no (further) answer from the authenticator.
+            return HttpFailures.proxyAuthentication(action, c.proxy(), c.credentialsSent(), c.credentialsSet(),
+                    c.schemes());
+        }
+        if (message.contains("HTTP_PROXY_AUTH (407)")) {
+            // A 407 on a connection that goes through no proxy: one on the way that Keyward was not told of.
+            return HttpFailures.proxyAuthentication(action, null, false, false, List.of());
+        }
+        return null;
+    }
+
     /** Before any attempt: an interrupted thread starts nothing more. */
     private static void stopIfCancelled(String action, boolean change) {
         if (Thread.currentThread().isInterrupted()) {
@@ -403,9 +559,21 @@ public final class HttpTransport {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /**
+     * A connection's settings stop every call.
+     *
+     * @param setting  which setting to fix
+     * @param sentence what is wrong and what to do; never holds a password
+     */
+    public record Refusal(Failure.Setting setting, String sentence) { }
+
     /** Set by {@link #WIRE} once the request is handed to the connection. */
     private static final class SendMark {
         volatile boolean sent;
+
+        Request on(Request request) {
+            return request.newBuilder().tag(SendMark.class, this).build();
+        }
     }
 
     /** A change's successful status arrived, then its body broke off. */

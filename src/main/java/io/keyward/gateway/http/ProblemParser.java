@@ -11,7 +11,8 @@ import java.util.Locale;
  * Reads an RFC 9457 problem body into {@link ProblemDetails}: the standard members, Ampersand's
  * additions ({@code remedy}, {@code causes}, {@code requestId}, {@code retryable}, {@code retryAfter})
  * and the invalid inputs from {@code validationIssues} ({@code field}) and {@code issues}
- * ({@code name}, {@code in}). Every piece of text is scrubbed, put on one line and capped. A member
+ * ({@code name}, {@code in}). Every piece of text is scrubbed (also of the values the body holds under
+ * a secret's name, see {@link Redactor#withValuesIn}), put on one line and capped. A member
  * of an unexpected type is ignored rather than failing: this runs on error paths, where the server is
  * already misbehaving.
  */
@@ -35,10 +36,12 @@ public final class ProblemParser {
     }
 
     /** @return the problem, or null when the body is not one ({@link #isProblem}) */
-    public static ProblemDetails parse(JsonNode node, String contentType, Redactor redactor) {
+    public static ProblemDetails parse(JsonNode node, String contentType, Redactor connection) {
         if (!isProblem(node, contentType)) {
             return null;
         }
+        // A problem that echoes the request holds its secrets under their names; a detail repeating them is masked too.
+        Redactor redactor = connection.withValuesIn(node);
         List<ProblemDetails.Issue> issues = new ArrayList<>();
         each(node.get("validationIssues"), i -> issues.add(issue(i, "field", "name", redactor)));
         each(node.get("issues"), i -> issues.add(issue(i, "name", "field", redactor)));

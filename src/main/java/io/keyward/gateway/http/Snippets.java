@@ -30,6 +30,8 @@ public final class Snippets {
         if (body == null || body.isEmpty()) {
             return "";
         }
+        // A body that parses as JSON (just not the expected JSON) tells which of its values are secrets.
+        redactor = redactor.withValuesInJson(body);
         // Scrubbed before and after the markup goes: a secret may sit in a <script> that is dropped
         // (harmless) or be split from its surroundings by tags (caught by the second pass).
         String s = redactor.scrub(body.length() > SCAN_LIMIT ? body.substring(0, SCAN_LIMIT) : body);

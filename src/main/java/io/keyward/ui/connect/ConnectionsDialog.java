@@ -30,6 +30,92 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         this.vm = vm;
     }
 
+    /** Trusted CAs, the OS store, a client certificate, the proxy, plain HTTP: how this connection is reached. */
+    static VBox network(ConnectionsViewModel vm) {
+        javafx.scene.control.ListView<io.keyward.crypto.CaCertificate> cas = new javafx.scene.control.ListView<>(vm.trustedCas());
+        cas.setId("profile-cas");
+        cas.setPrefHeight(64);
+        cas.setPlaceholder(new Label("No CA of its own: the JDK's trusted CAs only."));
+        cas.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(io.keyward.crypto.CaCertificate c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.shortName() + "  (SHA-256 " + c.sha256Fingerprint().substring(0, 11) + "\u2026)");
+                setTooltip(empty || c == null ? null : new javafx.scene.control.Tooltip(c.subject() + "\nSHA-256 "
+                        + c.sha256Fingerprint()));
+            }
+        });
+        Button addCa = new Button("Add CA certificate\u2026");
+        addCa.setId("add-ca");
+        addCa.setOnAction(e -> vm.addCaFromFile());
+        Button removeCa = new Button("Remove");
+        removeCa.setId("remove-ca");
+        removeCa.disableProperty().bind(cas.getSelectionModel().selectedItemProperty().isNull());
+        removeCa.setOnAction(e -> vm.removeCa(cas.getSelectionModel().getSelectedItem()));
+        javafx.scene.control.CheckBox osStore = new javafx.scene.control.CheckBox("Also trust the operating system's CAs");
+        osStore.setId("profile-os-trust");
+        osStore.selectedProperty().bindBidirectional(vm.useOsTrustStoreProperty());
+        osStore.disableProperty().bind(vm.osTrustStoreAvailableProperty().not());
+        Label osWhy = Fx.bound(vm.osTrustStoreReasonProperty(), "muted");
+        osWhy.visibleProperty().bind(vm.osTrustStoreAvailableProperty().not());
+        osWhy.managedProperty().bind(osWhy.visibleProperty());
+
+        TextField p12 = new TextField();
+        p12.setId("profile-client-cert");
+        p12.setPromptText("none (PKCS#12 file, for managers that ask for a client certificate)");
+        p12.textProperty().bindBidirectional(vm.clientCertificateProperty());
+        javafx.scene.control.PasswordField p12Password = new javafx.scene.control.PasswordField();
+        p12Password.setId("profile-client-cert-password");
+        p12Password.setPromptText("its password");
+        p12Password.textProperty().bindBidirectional(vm.clientCertificatePasswordProperty());
+        p12Password.disableProperty().bind(vm.clientCertificateProperty().isEmpty());
+        Button chooseP12 = new Button("Choose\u2026");
+        chooseP12.setId("choose-client-cert");
+        chooseP12.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        chooseP12.setOnAction(e -> vm.chooseClientCertificate());
+
+        ComboBox<ConnectionsViewModel.ProxyMode> proxy = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                ConnectionsViewModel.ProxyMode.values()));
+        proxy.setId("profile-proxy");
+        proxy.valueProperty().bindBidirectional(vm.proxyModeProperty());
+        TextField host = new TextField();
+        host.setId("profile-proxy-host");
+        host.setPromptText("proxy.corp.example");
+        host.textProperty().bindBidirectional(vm.proxyHostProperty());
+        TextField port = numberField("profile-proxy-port", vm.proxyPortProperty());
+        port.setPromptText("3128");
+        port.setPrefColumnCount(5);
+        port.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        host.setPrefColumnCount(14);
+        TextField user = new TextField();
+        user.setId("profile-proxy-user");
+        user.setPromptText("proxy username (if it asks)");
+        user.textProperty().bindBidirectional(vm.proxyUsernameProperty());
+        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        password.setId("profile-proxy-password");
+        password.setPromptText("proxy password");
+        password.textProperty().bindBidirectional(vm.proxyPasswordProperty());
+        HBox manual = new HBox(6, host, port, user, password);
+        HBox.setHgrow(host, Priority.ALWAYS);
+        manual.visibleProperty().bind(vm.proxyModeProperty().isEqualTo(ConnectionsViewModel.ProxyMode.MANUAL));
+        manual.managedProperty().bind(manual.visibleProperty());
+
+        javafx.scene.control.CheckBox plain = new javafx.scene.control.CheckBox("Allow unencrypted HTTP");
+        plain.setTooltip(new javafx.scene.control.Tooltip("Plain http:// to a host other than this computer sends the "
+                + "token unencrypted: only for a lab."));
+        plain.setId("profile-allow-http");
+        plain.selectedProperty().bindBidirectional(vm.allowPlainHttpProperty());
+
+        Label plainWhy = Fx.wrapping("Only for a lab: plain http:// to another host sends the token unencrypted.", "muted");
+        plainWhy.visibleProperty().bind(plain.selectedProperty());
+        plainWhy.managedProperty().bind(plainWhy.visibleProperty());
+        VBox box = new VBox(6, new Label("Trusted CAs for this connection"), cas, new HBox(6, addCa, removeCa), osStore,
+                osWhy, new Label("Client certificate"), new HBox(6, p12, chooseP12, p12Password), new Label("Proxy"), proxy, manual,
+                plain, plainWhy);
+        HBox.setHgrow(p12, Priority.ALWAYS);
+        return box;
+    }
+
     private static TextField numberField(String id, javafx.beans.property.StringProperty value) {
         TextField f = new TextField();
         f.setId(id);
@@ -166,6 +252,11 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         advanced.setExpanded(false);
         advanced.setAnimated(false);
 
+        javafx.scene.control.TitledPane network = new javafx.scene.control.TitledPane("Network and trust", network(vm));
+        network.setId("profile-network");
+        network.setExpanded(false);
+        network.setAnimated(false);
+
         Label warning = Fx.bound(vm.warningProperty(), "warning-text");
         Label formError = Fx.bound(vm.formErrorProperty(), "inline-error");
         formError.setId("form-error");
@@ -179,7 +270,15 @@ public final class ConnectionsDialog implements DialogView<ConnectionsViewModel,
         Label testResult = Fx.bound(vm.testResultProperty());
         testResult.setId("test-result");
         vm.testOkProperty().addListener((o, a, ok) -> testResult.getStyleClass().setAll("label", ok ? "ok-text" : "inline-error"));
-        VBox right = new VBox(10, form, advanced, warning, formError, new HBox(8, test, testing), testResult,
+        Button trustCa = new Button();
+        trustCa.setId("trust-offered-ca");
+        trustCa.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.offeredCaProperty().get() == null
+                ? "" : "Trust \u201C" + vm.offeredCaProperty().get().shortName() + "\u201D for this connection\u2026",
+                vm.offeredCaProperty()));
+        trustCa.visibleProperty().bind(vm.offeredCaProperty().isNotNull());
+        trustCa.managedProperty().bind(trustCa.visibleProperty());
+        trustCa.setOnAction(e -> vm.trustOfferedCa());
+        VBox right = new VBox(10, form, advanced, network, warning, formError, new HBox(8, test, testing), testResult, trustCa,
                 Fx.wrapping("Tokens, passwords and API keys are never written to a file: they stay in memory, or in the OS keychain when \u201CRemember\u201D is on.",
                         "muted"));
         HBox.setHgrow(right, Priority.ALWAYS);

@@ -59,6 +59,41 @@ public final class ConnectionsViewModel {
     private final ReadOnlyStringWrapper rememberReason = new ReadOnlyStringWrapper("");
     private final io.keyward.store.SecretStore keychain;
     private final TaskExecutor executor;
+
+    /** How the connection is reached: the proxy to use. */
+    public enum ProxyMode {
+        SYSTEM("The system's proxy (and HTTPS_PROXY, NO_PROXY)"),
+        NONE("No proxy"),
+        MANUAL("This proxy");
+
+        private final String label;
+
+        ProxyMode(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final ObservableList<io.keyward.crypto.CaCertificate> trustedCas = FXCollections.observableArrayList();
+    private final BooleanProperty useOsTrustStore = new SimpleBooleanProperty(false);
+    private final BooleanProperty allowPlainHttp = new SimpleBooleanProperty(false);
+    private final StringProperty clientCertificate = new SimpleStringProperty("");
+    private final StringProperty clientCertificatePassword = new SimpleStringProperty("");
+    private final ObjectProperty<ProxyMode> proxyMode = new SimpleObjectProperty<>(ProxyMode.SYSTEM);
+    private final StringProperty proxyHost = new SimpleStringProperty("");
+    private final StringProperty proxyPort = new SimpleStringProperty("");
+    private final StringProperty proxyUsername = new SimpleStringProperty("");
+    private final StringProperty proxyPassword = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper osTrustStoreAvailable = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<io.keyward.crypto.CaCertificate> offeredCa =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper osTrustStoreReason = new ReadOnlyStringWrapper("");
+    private io.keyward.ui.common.DialogService dialogs;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
     private final BooleanProperty builtIn = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
@@ -90,6 +125,9 @@ public final class ConnectionsViewModel {
                                 io.keyward.store.SecretStore keychain) {
         this.keychain = keychain;
         this.executor = executor;
+        String osWhy = io.keyward.gateway.NetworkSettings.osTrustStoreUnavailableReason();
+        osTrustStoreAvailable.set(osWhy == null);
+        osTrustStoreReason.set(osWhy == null ? "" : osWhy);
         String reason = keychain == null ? "No keychain is reachable: secrets are kept for this session only."
                 : keychain.unavailableReason();
         rememberReason.set(reason == null ? "Keep the " + "secret in the OS keychain (never in a file), so Keyward can "
@@ -100,7 +138,8 @@ public final class ConnectionsViewModel {
         this.test = new TaskSlot(executor);
         this.onConnect = onConnect;
         selected.addListener((o, a, p) -> load(p));
-        url.addListener((o, a, b) -> warning.set(transportWarning(b)));
+        url.addListener((o, a, b) -> warning.set(transportWarning(b, allowPlainHttp.get())));
+        allowPlainHttp.addListener((o, a, b) -> warning.set(transportWarning(url.get(), b)));
         backend.addListener((o, a, b) -> {
             BackendKind kind = b == null ? BackendKind.APINIZER : b;
             methods.setAll(kind.signInMethods());
@@ -142,6 +181,7 @@ public final class ConnectionsViewModel {
     }
 
     private void forgetTest() {
+        offeredCa.set(null);
         test.cancel();
         testResult.set("");
         testOk.set(false);
@@ -170,15 +210,19 @@ public final class ConnectionsViewModel {
             secret.set(p.secret().reveal());
             builtIn.set(p.builtIn());
             remember.set(p.rememberSecret() && rememberAvailable.get());
+            showNetwork(p.options().network());
         } finally {
             loading = false;
         }
         if (p.rememberSecret() && !p.hasSecret() && rememberAvailable.get()) {
             // A saved profile's secret is in the keychain: read it into the form (off the FX thread).
-            io.keyward.session.BackgroundTask.of(() -> keychain.get(p.name()))
+            io.keyward.session.BackgroundTask.of(() -> java.util.List.of(keychain.get(p.name()),
+                            keychain.get(p.name() + CLIENT_CERTIFICATE_ACCOUNT), keychain.get(p.name() + PROXY_ACCOUNT)))
                     .onSuccess(found -> {
                         if (selected.get() == p && (secret.get() == null || secret.get().isEmpty())) {
-                            found.ifPresent(v -> secret.set(v.reveal()));
+                            found.get(0).ifPresent(v -> secret.set(v.reveal()));
+                            found.get(1).ifPresent(v -> clientCertificatePassword.set(v.reveal()));
+                            found.get(2).ifPresent(v -> proxyPassword.set(v.reveal()));
                         }
                     })
                     .onFailure(e -> formError.set("The remembered secret could not be read from the keychain ("
@@ -203,6 +247,7 @@ public final class ConnectionsViewModel {
         secrets.clear();
         builtIn.set(false);
         remember.set(false);
+        showNetwork(io.keyward.session.ProfileNetwork.DEFAULTS);
         readTimeout.set(Long.toString(ProfileOptions.DEFAULTS.readTimeout().toSeconds()));
         changeTimeout.set(Long.toString(ProfileOptions.DEFAULTS.changeTimeout().toSeconds()));
         maxResponseMiB.set(Integer.toString(ProfileOptions.DEFAULTS.maxResponseMiB()));
@@ -225,6 +270,10 @@ public final class ConnectionsViewModel {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             return fail("The " + kind().urlNoun() + " must start with https:// (or http://) and name a host.");
+        }
+        String refusal = urlRefusal(uri, allowPlainHttp.get());
+        if (refusal != null) {
+            return fail(refusal);
         }
         SignInMethod m = method.get() == null ? kind().signInMethods().get(0) : method.get();
         if (secret.get() == null || secret.get().isBlank()) {
@@ -250,10 +299,84 @@ public final class ConnectionsViewModel {
         if (mib == null) {
             return fail("The answer size limit is a whole number of MiB from 1 to 4096.");
         }
+        io.keyward.session.ProfileNetwork net = networkFromForm();
+        if (net == null) {
+            return null;
+        }
         formError.set("");
         return new ConnectionProfile(n, kind(), uri, m, m.needsUsername() ? username.get().trim() : null,
                 Secret.of(secret.get().trim()), builtIn.get(), new ProfileOptions(java.time.Duration.ofSeconds(read),
-                java.time.Duration.ofSeconds(change), mib), remember.get() && rememberAvailable.get() && !builtIn.get());
+                java.time.Duration.ofSeconds(change), mib, net), remember.get() && rememberAvailable.get() && !builtIn.get());
+    }
+
+    /** Keychain accounts for a profile's other passwords: its name followed by these. */
+    public static final String CLIENT_CERTIFICATE_ACCOUNT = " \u00B7 client certificate";
+    public static final String PROXY_ACCOUNT = " \u00B7 proxy";
+
+    private void showNetwork(io.keyward.session.ProfileNetwork n) {
+        List<io.keyward.crypto.CaCertificate> cas = new java.util.ArrayList<>();
+        for (String pem : n.caCertificatesPem()) {
+            try {
+                cas.add(io.keyward.crypto.CaCertificate.parse(pem));
+            } catch (io.keyward.crypto.KeyFormatException e) {
+                formError.set("A trusted CA of this connection could not be read and was left out: " + e.getMessage());
+            }
+        }
+        trustedCas.setAll(cas);
+        useOsTrustStore.set(n.useOsTrustStore() && osTrustStoreAvailable.get());
+        clientCertificate.set(n.clientCertificate());
+        clientCertificatePassword.set(n.clientCertificatePassword().reveal());
+        proxyMode.set(ProxyMode.valueOf(n.proxy().name()));
+        proxyHost.set(n.proxyHost());
+        proxyPort.set(n.proxyPort() == 0 ? "" : Integer.toString(n.proxyPort()));
+        proxyUsername.set(n.proxyUsername());
+        proxyPassword.set(n.proxyPassword().reveal());
+        allowPlainHttp.set(n.allowPlainHttp());
+    }
+
+    /** The network part of the form, or null with the form error set. */
+    private io.keyward.session.ProfileNetwork networkFromForm() {
+        ProxyMode mode = proxyMode.get() == null ? ProxyMode.SYSTEM : proxyMode.get();
+        String host = proxyHost.get() == null ? "" : proxyHost.get().trim();
+        int port = 0;
+        if (mode == ProxyMode.MANUAL) {
+            Integer p = number(proxyPort.get(), 1, 65535);
+            if (host.isEmpty() || host.contains("/") || host.contains(" ") || p == null || proxyPort.get().isBlank()) {
+                fail("Give the proxy's host name and its port (1 to 65535).");
+                return null;
+            }
+            port = p;
+        }
+        String p12 = clientCertificate.get() == null ? "" : clientCertificate.get().trim();
+        if (!p12.isEmpty() && !java.nio.file.Files.isReadable(java.nio.file.Path.of(p12))) {
+            fail("The client certificate file " + p12 + " cannot be read.");
+            return null;
+        }
+        return new io.keyward.session.ProfileNetwork(trustedCas.stream().map(io.keyward.crypto.CaCertificate::pem).toList(),
+                useOsTrustStore.get() && osTrustStoreAvailable.get(), p12,
+                Secret.of(clientCertificatePassword.get() == null ? "" : clientCertificatePassword.get()),
+                io.keyward.session.ProfileNetwork.Proxy.valueOf(mode.name()), host, port,
+                proxyUsername.get() == null ? "" : proxyUsername.get().trim(),
+                Secret.of(proxyPassword.get() == null ? "" : proxyPassword.get()), allowPlainHttp.get());
+    }
+
+    /**
+     * Null when Keyward may use the address; otherwise why not. Credentials or a query in the URL would
+     * end up in logs and history; plain HTTP to another host sends the token in the clear.
+     */
+    static String urlRefusal(URI uri, boolean allowPlainHttp) {
+        if (uri.getRawUserInfo() != null) {
+            return "The address holds a user name or password (user@host): Keyward does not send credentials in URLs. "
+                    + "Remove them and sign in below.";
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return "The address has a query or fragment (? or #): give the manager's address alone.";
+        }
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost()) && !allowPlainHttp) {
+            return "Plain HTTP to " + uri.getHost() + " would send the token unencrypted. Use https://, or tick "
+                    + "\u201CAllow unencrypted HTTP\u201D under Network and trust for this connection.";
+        }
+        return null;
     }
 
     /** An empty field means the default; anything else must be a whole number in range. */
@@ -277,10 +400,16 @@ public final class ConnectionsViewModel {
 
     /** Textual check only: resolving the host here would put DNS on the FX thread at every keystroke. */
     static String transportWarning(String text) {
+        return transportWarning(text, true);
+    }
+
+    /** Said as the address is typed: plain HTTP to another host is refused unless allowed, and warned about when it is. */
+    static String transportWarning(String text, boolean allowed) {
         try {
             URI u = URI.create(text == null ? "" : text.trim());
             if ("http".equalsIgnoreCase(u.getScheme()) && u.getHost() != null && !isLoopback(u.getHost())) {
-                return "Plain HTTP sends the token unencrypted over the network. Use https:// unless this is a lab.";
+                return allowed ? "Plain HTTP sends the token unencrypted over the network: allowed for this connection, "
+                        + "for a lab only." : urlRefusal(u, false);
             }
         } catch (IllegalArgumentException ignored) {
             // malformed while being typed: the form error covers it on save
@@ -300,6 +429,7 @@ public final class ConnectionsViewModel {
             return;
         }
         testOk.set(false);
+        offeredCa.set(null);
         testResult.set("Testing\u2026");
         GatewayClient client = factory.create(p);
         test.run(client::listProjects, projects -> {
@@ -308,6 +438,7 @@ public final class ConnectionsViewModel {
             testResult.set(describe(projects));
         }, e -> {
             lastTestFailed = true;
+            offeredCa.set(caToOffer(e));
             // Nothing has worked with these credentials yet: a typo is likelier than a revoked token.
             testResult.set(ErrorText.sentence(e) + (ErrorText.isUnauthorized(e)
                     ? " The server did not accept the " + p.method().secretLabel().toLowerCase(Locale.ROOT)
@@ -354,11 +485,20 @@ public final class ConnectionsViewModel {
         io.keyward.session.BackgroundTask.of(() -> {
                     if (now.rememberSecret()) {
                         keychain.put(now.name(), now.secret());
+                        io.keyward.session.ProfileNetwork n = now.options().network();
+                        for (var other : java.util.Map.of(CLIENT_CERTIFICATE_ACCOUNT, n.clientCertificatePassword(),
+                                PROXY_ACCOUNT, n.proxyPassword()).entrySet()) {
+                            if (other.getValue().reveal().isEmpty()) {
+                                keychain.delete(now.name() + other.getKey());
+                            } else {
+                                keychain.put(now.name() + other.getKey(), other.getValue());
+                            }
+                        }
                     }
                     if (oldName != null && (!now.rememberSecret() || !oldName.equals(now.name()))) {
-                        keychain.delete(oldName);
+                        deleteAll(oldName);
                     } else if (!now.rememberSecret()) {
-                        keychain.delete(now.name());
+                        deleteAll(now.name());
                     }
                     return null;
                 })
@@ -394,7 +534,7 @@ public final class ConnectionsViewModel {
             if (keychain != null && keychain.unavailableReason() == null) {
                 // Removing a profile removes its secret.
                 io.keyward.session.BackgroundTask.of(() -> {
-                            keychain.delete(p.name());
+                            deleteAll(p.name());
                             return null;
                         })
                         .onFailure(e -> formError.set("The keychain kept the secret of \u201C" + p.name() + "\u201D ("
@@ -405,8 +545,164 @@ public final class ConnectionsViewModel {
         }
     }
 
+    private void deleteAll(String profile) throws io.keyward.store.SecretStoreException {
+        keychain.delete(profile);
+        keychain.delete(profile + CLIENT_CERTIFICATE_ACCOUNT);
+        keychain.delete(profile + PROXY_ACCOUNT);
+    }
+
     public void cancelTest() {
         test.cancel();
+    }
+
+    // ------------------------------------------------------------------ network and trust
+
+    /** Where the CA dialog and the file chooser open; without it, CAs cannot be added (tests of other parts). */
+    public ConnectionsViewModel withDialogs(io.keyward.ui.common.DialogService dialogs, java.time.Clock clock) {
+        this.dialogs = dialogs;
+        this.clock = clock;
+        return this;
+    }
+
+    /** Asks for a PEM file, shows the certificate's facts, and trusts it for this connection when accepted. */
+    public void addCaFromFile() {
+        if (dialogs == null) {
+            return;
+        }
+        dialogs.chooseFileToOpen(new io.keyward.ui.common.DialogService.FileRequest("Add a trusted CA certificate (PEM)",
+                null, List.of("Certificates|*.pem|*.crt|*.cer", "All files|*"))).ifPresent(path -> {
+            try {
+                if (java.nio.file.Files.size(path) > 256 * 1024) {
+                    formError.set(path.getFileName() + " is larger than 256 KiB: not a single certificate.");
+                    return;
+                }
+                String text = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.US_ASCII);
+                offerCa(io.keyward.crypto.CaCertificate.parse(text), "the file " + path.getFileName());
+            } catch (io.keyward.crypto.KeyFormatException e) {
+                formError.set(path.getFileName() + ": " + e.getMessage());
+            } catch (java.io.IOException | RuntimeException e) {
+                formError.set(path.getFileName() + " could not be read (" + e.getClass().getSimpleName() + ").");
+            }
+        });
+    }
+
+    /** Shows the certificate's facts; adds it to this connection's trusted CAs when the administrator accepts. */
+    public boolean offerCa(io.keyward.crypto.CaCertificate ca, String why) {
+        if (trustedCas.stream().anyMatch(c -> c.sha256Fingerprint().equals(ca.sha256Fingerprint()))) {
+            formError.set("\u201C" + ca.shortName() + "\u201D is trusted for this connection already.");
+            return false;
+        }
+        String who = name.get() == null || name.get().isBlank() ? "this connection" : name.get().trim();
+        boolean yes = dialogs != null && dialogs.show(new TrustCaDialog(new TrustCaDialogViewModel(ca, who, why,
+                clock.instant()))).orElse(false);
+        if (yes) {
+            trustedCas.add(ca);
+            formError.set("");
+            forgetTest();
+        }
+        return yes;
+    }
+
+    /** Asks for the PKCS#12 file of a client certificate. */
+    public void chooseClientCertificate() {
+        if (dialogs != null) {
+            dialogs.chooseFileToOpen(new io.keyward.ui.common.DialogService.FileRequest("Client certificate (PKCS#12)",
+                    null, List.of("PKCS#12 files|*.p12|*.pfx", "All files|*")))
+                    .ifPresent(path -> clientCertificate.set(path.toString()));
+        }
+    }
+
+    public void removeCa(io.keyward.crypto.CaCertificate ca) {
+        trustedCas.remove(ca);
+        forgetTest();
+    }
+
+    public ObservableList<io.keyward.crypto.CaCertificate> trustedCas() {
+        return trustedCas;
+    }
+
+    /**
+     * After a test that failed because the manager's certificate comes from a CA this connection does not
+     * trust: that CA, as the manager sent it, for the one explicit way forward ("trust this CA").
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<io.keyward.crypto.CaCertificate> offeredCaProperty() {
+        return offeredCa.getReadOnlyProperty();
+    }
+
+    /** Shows the offered CA's facts and trusts it for this connection when accepted. */
+    public void trustOfferedCa() {
+        io.keyward.crypto.CaCertificate ca = offeredCa.get();
+        String host;
+        try {
+            host = URI.create(url.get().trim()).getHost();
+        } catch (RuntimeException e) {
+            host = "the manager";
+        }
+        if (ca != null && offerCa(ca, "sent by " + host + " in its certificate chain")) {
+            offeredCa.set(null);
+        }
+    }
+
+    static io.keyward.crypto.CaCertificate caToOffer(Throwable e) {
+        if (e instanceof io.keyward.gateway.GatewayException g
+                && g.failure() instanceof io.keyward.gateway.Failure.Tls tls
+                && tls.problem() == io.keyward.gateway.Failure.TlsProblem.UNKNOWN_ISSUER
+                && tls.issuerCandidate() != null && tls.issuerCandidate().pem() != null
+                // A server that sent only its own certificate (not self-signed) did not send its CA: that CA's
+                // file is needed (Add CA certificate…), not the server's certificate.
+                && (!tls.issuerCandidate().equals(tls.server()) || tls.issuerCandidate().selfSigned())) {
+            try {
+                return io.keyward.crypto.CaCertificate.parse(tls.issuerCandidate().pem());
+            } catch (io.keyward.crypto.KeyFormatException ignored) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    public ReadOnlyBooleanProperty osTrustStoreAvailableProperty() {
+        return osTrustStoreAvailable.getReadOnlyProperty();
+    }
+
+    /** Why the OS store cannot be used here (e.g. on Linux, where each program brings its own). */
+    public ReadOnlyStringProperty osTrustStoreReasonProperty() {
+        return osTrustStoreReason.getReadOnlyProperty();
+    }
+
+    public BooleanProperty useOsTrustStoreProperty() {
+        return useOsTrustStore;
+    }
+
+    public BooleanProperty allowPlainHttpProperty() {
+        return allowPlainHttp;
+    }
+
+    public StringProperty clientCertificateProperty() {
+        return clientCertificate;
+    }
+
+    public StringProperty clientCertificatePasswordProperty() {
+        return clientCertificatePassword;
+    }
+
+    public ObjectProperty<ProxyMode> proxyModeProperty() {
+        return proxyMode;
+    }
+
+    public StringProperty proxyHostProperty() {
+        return proxyHost;
+    }
+
+    public StringProperty proxyPortProperty() {
+        return proxyPort;
+    }
+
+    public StringProperty proxyUsernameProperty() {
+        return proxyUsername;
+    }
+
+    public StringProperty proxyPasswordProperty() {
+        return proxyPassword;
     }
 
     /** Whether the secret is kept in the OS keychain. */

@@ -63,6 +63,7 @@ public final class MainViewModel implements FailureHandler {
     /** Whether anything was ever loaded with this connection's credentials: a 401 then means "expired". */
     private boolean credentialsWorked;
     private final io.keyward.journal.Journal journal;
+    private final Clock clock;
     private volatile io.keyward.store.SecretStore secrets;
     private final io.keyward.store.ProfileStore profileStore;
     /** Set while saved profiles are put into the list, so loading them does not write them back. */
@@ -84,6 +85,7 @@ public final class MainViewModel implements FailureHandler {
         this.executor = executor;
         this.dialogs = dialogs;
         this.journal = journal;
+        this.clock = clock;
         this.secrets = secrets;
         this.profileStore = store;
         this.workspace = new Workspace(executor, this, clock);
@@ -171,7 +173,7 @@ public final class MainViewModel implements FailureHandler {
 
     public void openConnections() {
         ConnectionsViewModel vm = new ConnectionsViewModel(profiles, active.get(), factory, executor, this::connect,
-                secrets);
+                secrets).withDialogs(dialogs, clock);
         dialogs.show(new ConnectionsDialog(vm));
     }
 

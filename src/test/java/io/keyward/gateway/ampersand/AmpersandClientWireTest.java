@@ -477,13 +477,30 @@ class AmpersandClientWireTest {
                 "/v1", "/v1/projects",
                 "/v1/", "/v1/projects",
                 "/gateway/ampersand/v1/", "/gateway/ampersand/v1/projects",
-                "/", "/projects",
-                "/v1?debug=1#top", "/v1/projects");
+                "/", "/projects");
         for (Map.Entry<String, String> e : expected.entrySet()) {
             answer(200, "[]");
             clientAt(e.getKey()).listProjects();
             assertEquals(e.getValue(), taken().getPath(), e.getKey());
         }
+        // A query or fragment in the base address is refused, not dropped: it may carry a secret.
+        int before = server.getRequestCount();
+        io.keyward.gateway.GatewayException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.keyward.gateway.GatewayException.class, () -> clientAt("/v1?debug=1#top").listProjects());
+        assertTrue(refused.getMessage().contains("nothing was sent"), refused.getMessage());
+        assertEquals(before, server.getRequestCount(), "nothing sent");
+    }
+
+    @Test
+    void aBaseUrlWithAQueryOrFragmentIsRefusedAndNothingIsSent() {
+        // Once stripped silently; now refused (UrlPolicy): a query in a saved address may hold a secret.
+        for (String base : List.of("/v1?debug=1#top", "/v1?debug=1", "/v1#top")) {
+            GatewayException e = assertThrows(GatewayException.class, () -> clientAt(base).listProjects(), base);
+            assertEquals(new Failure.Misconfigured(Failure.Setting.URL), e.failure(), base);
+            assertTrue(e.getMessage().startsWith("Loading projects failed, and nothing was sent. The address must not"
+                    + " have a "), e.getMessage());
+        }
+        assertEquals(0, server.getRequestCount());
     }
 
     @Test

@@ -210,13 +210,66 @@ class ApinizerClientFailureTest {
         error(401, "application/json", "{\"error\":\"unauthorized_client\",\"error_description\":\"Bad credentials: s3cr3t-pw\"}");
         GatewayException e = fails(() -> client.createToken("admin", Secret.of("s3cr3t-pw")));
         assertFalse(e.getMessage().contains("s3cr3t-pw"), e.getMessage());
-        assertFalse(e.serverMessage().contains("s3cr3t-pw"), e.serverMessage());
+        assertNull(e.serverMessage());
 
         error(200, "application/json", "{\"accessToken\":\"eyJ-under-another-name\"}");
         GatewayException missing = fails(() -> client.createToken("admin", Secret.of("s3cr3t-pw")));
         assertInstanceOf(Failure.Protocol.class, missing.failure());
         assertFalse(missing.getMessage().contains("eyJ-under-another-name"), missing.getMessage());
         assertTrue(missing.getMessage().contains("without an access_token"), missing.getMessage());
+    }
+
+    /** Every failure of the token endpoint, whatever its body: the status and a fixed sentence, no snippet. */
+    @Test
+    void theTokenEndpointsAnswerIsNeverQuoted() {
+        String signingIn = "Signing in as \u201Cadmin\u201D failed: ";
+        String echo = "{\"error\":\"invalid_client\",\"error_description\":\"client_secret=other-pw-7781 rejected\","
+                + "\"access_token\":\"leaked-tok-4412\",\"detail\":\"quoted server text\"}";
+        String page = "<html><head><title>502 Bad Gateway</title></head><body>upstream said: other-pw-7781</body></html>";
+        record Case(int status, String contentType, String body, Class<?> failure, String sentence) { }
+        for (Case c : List.of(
+                new Case(401, "application/json", echo, Failure.Unauthorized.class,
+                        "the sign-in was refused (HTTP 401)."),
+                new Case(400, "application/problem+json", echo, Failure.Unexpected.class,
+                        "the server refused the sign-in request (HTTP 400)."),
+                new Case(403, "application/json", echo, Failure.Forbidden.class,
+                        "this user is not allowed to sign in (HTTP 403)."),
+                new Case(404, "text/html", page, Failure.NotFound.class,
+                        "the sign-in address was not found (HTTP 404); check the manager URL."),
+                new Case(429, "application/json", "{\"retry_after\": 30, \"message\": \"slow down other-pw-7781\"}",
+                        Failure.RateLimited.class, "too many requests (HTTP 429); try again later."),
+                new Case(502, "text/html", page, Failure.ServerError.class,
+                        "the server had an internal error (HTTP 502)."),
+                new Case(500, "application/json", echo, Failure.ServerError.class,
+                        "the server had an internal error (HTTP 500)."))) {
+            error(c.status(), c.contentType(), c.body());
+            GatewayException e = fails(() -> client.createToken("admin", Secret.of("s3cr3t-pw")));
+            assertEquals(signingIn + c.sentence(), e.getMessage(), c.toString());
+            assertInstanceOf(c.failure(), e.failure(), c.toString());
+            assertEquals(c.status(), e.httpStatus());
+            assertNull(e.serverMessage(), c.toString());
+            assertNull(e.errorCode(), c.toString());
+            assertNull(e.problem(), c.toString());
+        }
+        server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "https://sso.example/login?client_secret=x"));
+        GatewayException redirected = fails(() -> client.createToken("admin", Secret.of("s3cr3t-pw")));
+        assertEquals(signingIn + "the server redirected (HTTP 302); check the URL, Keyward does not follow redirects.",
+                redirected.getMessage());
+        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "12").setBody(echo));
+        assertEquals(signingIn + "too many requests (HTTP 429); try again in 12 s.",
+                fails(() -> client.createToken("admin", Secret.of("s3cr3t-pw"))).getMessage());
+    }
+
+    /** Signing in on the way to a call: the same fixed sentence reaches the call's caller. */
+    @Test
+    void aFailedSignInBeforeACallQuotesNothingEither() {
+        client = clientWith(ConnectionSettings.of(server.url("/").uri(),
+                new Authentication.UsernamePassword("admin", Secret.of("s3cr3t-pw"))).withMaxRetryWait(Duration.ZERO));
+        error(401, "application/json", "{\"error_description\":\"no such user; you sent client_secret=s3cr3t-pw\"}");
+        GatewayException e = fails(client::listProjects);
+        assertEquals("Signing in as \u201Cadmin\u201D failed: the sign-in was refused (HTTP 401).",
+                e.getMessage());
+        assertEquals(1, server.getRequestCount());
     }
 
     @Test

@@ -71,4 +71,19 @@ class ProblemParserTest {
         assertEquals(List.of("****"), p.causes());
         assertEquals(new ProblemDetails.Issue("****", "bad ****", null), p.issues().get(0));
     }
+    @Test
+    void secretsTheProblemHoldsUnderTheirNamesAreMaskedWhereverItsTextRepeatsThem() {
+        ProblemDetails p = ProblemParser.parse(tree("""
+                {"title": "Bad Request", "detail": "login hunter22 refused: {\\"password\\": \\"hunter22\\"}",
+                 "remedy": "rotate sk-live-0042", "causes": ["qi was QiValue-17"],
+                 "validationIssues": [{"field": "jwk.d", "value": "DValue-9988", "detail": "DValue-9988 is private"}],
+                 "request": {"password": "hunter22", "client_secret": "sk-live-0042", "jwk": {"qi": "QiValue-17"}}}"""),
+                null, Redactor.none());
+        assertEquals("login **** refused: {\"password\": \"****\"}", p.detail());
+        assertEquals("rotate ****", p.remedy());
+        assertEquals(List.of("qi was ****"), p.causes());
+        assertEquals(new ProblemDetails.Issue("jwk.d", "**** is private", null), p.issues().get(0));
+        assertFalse(String.join(" ", p.explanation()).matches(".*(hunter22|sk-live-0042|QiValue-17|DValue-9988).*"),
+                p.explanation().toString());
+    }
 }

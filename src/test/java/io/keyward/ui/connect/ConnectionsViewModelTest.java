@@ -133,9 +133,38 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void plainHttpToAnotherHostIsRefusedUnlessAllowedForTheConnection() {
+        fillNew("Lab", "http://gw.internal.example:8080", "lab-token");
+        assertTrue(vm.warningProperty().get().startsWith("Plain HTTP to gw.internal.example would send the token "
+                + "unencrypted"), vm.warningProperty().get());
+        vm.connect();
+        assertTrue(connected.isEmpty(), "refused");
+        assertTrue(vm.formErrorProperty().get().startsWith("Plain HTTP to gw.internal.example"), vm.formErrorProperty().get());
+        vm.allowPlainHttpProperty().set(true);
+        assertTrue(vm.warningProperty().get().startsWith("Plain HTTP sends the token unencrypted"),
+                vm.warningProperty().get());
+        vm.connect();
+        assertEquals(1, connected.size(), "allowed for this connection");
+        assertTrue(connected.get(0).options().network().allowPlainHttp(), "and the profile keeps the choice");
+    }
+
+    @Test
+    void credentialsOrAQueryInTheAddressAreRefused() {
+        fillNew("Lab", "https://admin:hunter2@gw.example/", "lab-token");
+        vm.connect();
+        assertTrue(vm.formErrorProperty().get().startsWith("The address holds a user name or password"),
+                vm.formErrorProperty().get());
+        assertFalse(vm.formErrorProperty().get().contains("hunter2"), "never quoted back");
+        vm.urlProperty().set("https://gw.example/?token=abc");
+        vm.connect();
+        assertTrue(vm.formErrorProperty().get().startsWith("The address has a query or fragment"));
+        assertTrue(connected.isEmpty());
+    }
+
+    @Test
     void plainHttpWarnsForNonLoopbackHostsOnly() {
         vm.urlProperty().set("http://gw.internal.example:8080");
-        assertTrue(vm.warningProperty().get().startsWith("Plain HTTP sends the token unencrypted"),
+        assertTrue(vm.warningProperty().get().startsWith("Plain HTTP to gw.internal.example"),
                 vm.warningProperty().get());
         vm.urlProperty().set("http://10.0.0.7/");
         assertFalse(vm.warningProperty().get().isEmpty());
@@ -213,7 +242,9 @@ class ConnectionsViewModelTest {
         vm.secretProperty().set("wrong-password");
         vm.testConnection();
         assertFalse(vm.testOkProperty().get());
-        assertTrue(vm.testResultProperty().get().contains("Bad credentials (HTTP 401)"), vm.testResultProperty().get());
+        // The token endpoint's answer is never quoted: its status, a fixed sentence, and what to check.
+        assertEquals("Signing in as \u201C" + sandbox.username() + "\u201D failed: the sign-in was refused (HTTP 401). "
+                + "The server did not accept the password for this username: check it.", vm.testResultProperty().get());
         assertFalse(vm.testResultProperty().get().contains("wrong-password"));
     }
 

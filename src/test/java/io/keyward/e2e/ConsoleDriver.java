@@ -181,6 +181,17 @@ final class ConsoleDriver implements AutoCloseable {
         });
     }
 
+    /** Opens Connections and presses New, as a user would; returns the dialog. */
+    DialogPane newConnection() {
+        click("#connections");
+        DialogPane connections = dialog("#connections-dialog");
+        javafx.scene.control.Button add = fx(() -> connections.lookupAll(".button").stream()
+                .filter(n -> n instanceof javafx.scene.control.Button b && "New".equals(b.getText()))
+                .map(n -> (javafx.scene.control.Button) n).findFirst().orElseThrow());
+        click(add);
+        return connections;
+    }
+
     /** A showing dialog pane by id, waiting for it to appear. */
     DialogPane dialog(String id) {
         waitUntil("dialog " + id + " is showing", () -> findShowing(id).isPresent());

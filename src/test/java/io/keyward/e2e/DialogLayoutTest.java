@@ -278,12 +278,7 @@ class DialogLayoutTest extends ConsoleTest {
     @Test
     void connectionsAndTheReconnectOfferKeepTheirButtonsInside() {
         ui.waitUntilLoaded();
-        ui.click("#connections");
-        DialogPane connections = ui.dialog("#connections-dialog");
-        Button add = ConsoleDriver.fx(() -> connections.lookupAll(".button").stream()
-                .filter(n -> n instanceof Button b && "New".equals(b.getText())).map(n -> (Button) n).findFirst()
-                .orElseThrow());
-        ui.click(add);
+        DialogPane connections = ui.newConnection();
         ui.typeInto(ui.inDialog(connections, "#profile-name", TextField.class), "Lab gateway (signed in as a person)");
         ui.typeInto(ui.inDialog(connections, "#profile-url", TextField.class), ui.context.sandbox().baseUrl().toString());
         // Username and password, chosen in the list as a user would.
@@ -306,6 +301,12 @@ class DialogLayoutTest extends ConsoleTest {
         ui.click(ConsoleDriver.fx(() -> limits.lookup(".title")));
         ui.waitUntil("Timeouts and limits is expanded", () -> limits.isExpanded()
                 && ConsoleDriver.shown(connections.lookup("#profile-max-response")));
+        assertLayout(connections);
+        // Network and trust open too: the tallest the form gets.
+        TitledPane network = ui.inDialog(connections, "#profile-network", TitledPane.class);
+        ui.click(ConsoleDriver.fx(() -> network.lookup(".title")));
+        ui.waitUntil("Network and trust is expanded", () -> network.isExpanded()
+                && ConsoleDriver.shown(connections.lookup("#profile-allow-http")));
         assertLayout(connections);
 
         // A plain-HTTP address to another host: the warning is shown.

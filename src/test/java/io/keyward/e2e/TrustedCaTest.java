@@ -94,12 +94,7 @@ class TrustedCaTest {
     @Test
     void aCompanyCaIsShownBeforeItIsTrustedAndThenTheManagerIsReached() {
         ui.waitUntilLoaded();
-        ui.click("#connections");
-        DialogPane connections = ui.dialog("#connections-dialog");
-        Button add = ConsoleDriver.fx(() -> connections.lookupAll(".button").stream()
-                .filter(n -> n instanceof Button b && "New".equals(b.getText())).map(n -> (Button) n).findFirst()
-                .orElseThrow());
-        ui.click(add);
+        DialogPane connections = ui.newConnection();
         ui.typeInto(ui.inDialog(connections, "#profile-name", TextField.class), "Corp manager");
         ui.typeInto(ui.inDialog(connections, "#profile-url", TextField.class), "https://localhost:" + manager.getPort());
         ui.typeInto(ui.inDialog(connections, "#profile-secret", PasswordField.class), "corp-token");

@@ -176,6 +176,11 @@ public final class DialogFrames {
             width = Math.max(width, stage.getMinWidth());
             height = Math.max(height, stage.getMinHeight());
         }
+        // Never beyond the screen: past that the content scrolls inside the window, whose buttons stay in view.
+        var screens = Screen.getScreensForRectangle(d.getX(), d.getY(), Math.max(1, d.getWidth()), Math.max(1, d.getHeight()));
+        Rectangle2D area = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
+        width = Math.min(width, area.getWidth());
+        height = Math.min(height, area.getHeight() - Math.min(TITLE_BAR_ROOM, area.getHeight() / 10));
         if (Math.abs(width - d.getWidth()) < 0.5 && Math.abs(height - d.getHeight()) < 0.5) {
             return;
         }

@@ -55,6 +55,8 @@ record CliOptions(boolean help, SandboxOptions sandbox, List<String> warnings) {
               --bad-gateway-rate F       fraction 0..1 of requests answered 502 with an HTML page
               --bad-gateway-every N      every Nth API call answered 502 with that page (0 = off)
               --rate-limit-rate F        fraction 0..1 of requests answered 429
+              --scale N                  add a project scale-N with N keys, N JWKs and 5N credentials
+                                         under /apiops and N JWT keys under /v1 (1..%d; 0 = off)
               --help                     show this text
 
             Prints base-url, admin-token, read-only-token, username, password, ampersand-base-url,
@@ -63,7 +65,7 @@ record CliOptions(boolean help, SandboxOptions sandbox, List<String> warnings) {
             GET/PUT <base-url>/_sandbox/faults with "Authorization: Bearer <control-token>".
             Requests must name the server in Host (127.0.0.1:PORT, localhost:PORT or [::1]:PORT),
             answers never allow CORS, and a client gets %d seconds to send its request.
-            """.formatted(DEFAULT_PORT, SandboxOptions.DEFAULT_REQUEST_READ_LIMIT.toSeconds());
+            """.formatted(DEFAULT_PORT, SandboxOptions.MAX_SCALE, SandboxOptions.DEFAULT_REQUEST_READ_LIMIT.toSeconds());
 
     CliOptions {
         warnings = List.copyOf(warnings);
@@ -76,6 +78,7 @@ record CliOptions(boolean help, SandboxOptions sandbox, List<String> warnings) {
         String adminTokenFile = null;
         String controlTokenFile = null;
         String ampersandApiKey = null;
+        int scale = 0;
         FaultSettings faults = new FaultSettings();
         Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
@@ -130,6 +133,7 @@ record CliOptions(boolean help, SandboxOptions sandbox, List<String> warnings) {
                 case "--bad-gateway-every" -> faults.setBadGatewayEvery(
                         (int) wholeNumber(name, value.get(), 0, FaultSettings.MAX_COUNT));
                 case "--rate-limit-rate" -> faults.setRateLimitRate(fraction(name, value.get()));
+                case "--scale" -> scale = (int) wholeNumber(name, value.get(), 0, SandboxOptions.MAX_SCALE);
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
@@ -148,7 +152,7 @@ record CliOptions(boolean help, SandboxOptions sandbox, List<String> warnings) {
         if (controlToken != null && (controlToken.equals(adminToken) || controlToken.equals(ampersandApiKey))) {
             throw new IllegalArgumentException("the control token must differ from the admin token and the Ampersand API key");
         }
-        return new CliOptions(false, new SandboxOptions(port, adminToken, faults, ampersandApiKey, controlToken, null),
+        return new CliOptions(false, new SandboxOptions(port, adminToken, faults, ampersandApiKey, controlToken, null, scale),
                 warnings);
     }
 

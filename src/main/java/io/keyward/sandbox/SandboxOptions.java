@@ -13,10 +13,14 @@ import java.time.Duration;
  * @param requestReadLimit how long one request may take to arrive (request line, headers and body
  *                         together) before its connection is closed; null means
  *                         {@link #DEFAULT_REQUEST_READ_LIMIT}
+ * @param scale            0 for the demo data alone; 1..{@value #MAX_SCALE} adds one large project to each
+ *                         API (see {@link ScaleData})
  */
 public record SandboxOptions(int port, String adminToken, FaultSettings initialFaults, String ampersandApiKey,
-                             String controlToken, Duration requestReadLimit) {
+                             String controlToken, Duration requestReadLimit, int scale) {
     public static final Duration DEFAULT_REQUEST_READ_LIMIT = Duration.ofSeconds(10);
+    /** The largest {@link #scale}: 100000 keys, JWKs and JWT keys and 500000 credentials. */
+    public static final int MAX_SCALE = 100_000;
     static final Duration MAX_REQUEST_READ_LIMIT = Duration.ofHours(1);
 
     public SandboxOptions {
@@ -47,7 +51,16 @@ public record SandboxOptions(int port, String adminToken, FaultSettings initialF
             throw new IllegalArgumentException("requestReadLimit must be more than 0 and at most "
                     + MAX_REQUEST_READ_LIMIT + ", was " + requestReadLimit);
         }
+        if (scale < 0 || scale > MAX_SCALE) {
+            throw new IllegalArgumentException("scale must be between 0 (off) and " + MAX_SCALE + ", was " + scale);
+        }
         initialFaults = initialFaults == null ? new FaultSettings() : initialFaults;
+    }
+
+    /** No scale project. */
+    public SandboxOptions(int port, String adminToken, FaultSettings initialFaults, String ampersandApiKey,
+                          String controlToken, Duration requestReadLimit) {
+        this(port, adminToken, initialFaults, ampersandApiKey, controlToken, requestReadLimit, 0);
     }
 
     /** A random control token and the default request read limit. */
@@ -62,12 +75,18 @@ public record SandboxOptions(int port, String adminToken, FaultSettings initialF
 
     /** The same options with the given control token (null: a random one). */
     public SandboxOptions withControlToken(String token) {
-        return new SandboxOptions(port, adminToken, initialFaults, ampersandApiKey, token, requestReadLimit);
+        return new SandboxOptions(port, adminToken, initialFaults, ampersandApiKey, token, requestReadLimit, scale);
     }
 
     /** The same options with the given request read limit (null: the default). */
     public SandboxOptions withRequestReadLimit(Duration limit) {
-        return new SandboxOptions(port, adminToken, initialFaults, ampersandApiKey, controlToken, limit);
+        return new SandboxOptions(port, adminToken, initialFaults, ampersandApiKey, controlToken, limit, scale);
+    }
+
+    /** The same options with a scale project of the given size (0: none). */
+    public SandboxOptions withScale(int size) {
+        return new SandboxOptions(port, adminToken, initialFaults, ampersandApiKey, controlToken, requestReadLimit,
+                size);
     }
 
     /** The secrets are left out: options end up in logs and failure messages, secrets must not. */
@@ -75,7 +94,7 @@ public record SandboxOptions(int port, String adminToken, FaultSettings initialF
     public String toString() {
         return "SandboxOptions[port=" + port + ", adminToken=" + given(adminToken)
                 + ", initialFaults=" + initialFaults + ", ampersandApiKey=" + given(ampersandApiKey)
-                + ", controlToken=" + given(controlToken) + ", requestReadLimit=" + requestReadLimit + "]";
+                + ", controlToken=" + given(controlToken) + ", requestReadLimit=" + requestReadLimit + ", scale=" + scale + "]";
     }
 
     /** A free port, random secrets, no faults and the default request read limit. */

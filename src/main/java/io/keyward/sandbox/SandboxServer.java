@@ -63,8 +63,9 @@ public final class SandboxServer implements AutoCloseable {
                 : effective.controlToken();
         // Random per run like the tokens, so a page or process that guessed last run's password gets nothing.
         String password = TokenRegistry.newToken();
-        SandboxStore store = new SandboxStore(DemoData.generate());
-        AmpersandStore ampersandStore = new AmpersandStore(AmpersandDemoData.generate(), Clock.systemUTC());
+        int scale = effective.scale();
+        SandboxStore store = new SandboxStore(ScaleData.apinizer(scale));
+        AmpersandStore ampersandStore = new AmpersandStore(ScaleData.ampersand(scale), Clock.systemUTC());
 
         enableNoDelay();
         InetAddress loopback = InetAddress.getByAddress("localhost", new byte[]{127, 0, 0, 1});
@@ -76,8 +77,8 @@ public final class SandboxServer implements AutoCloseable {
         ApiHandler api = new ApiHandler(store, tokens, faults, USERNAME, password);
         AmpersandHandler ampersand = new AmpersandHandler(ampersandStore, faults, ampersandApiKey, Clock.systemUTC());
         ControlHandler control = new ControlHandler(faults, controlToken, () -> {
-            store.replaceAll(DemoData.generate());
-            ampersandStore.replaceAll(AmpersandDemoData.generate());
+            store.replaceAll(ScaleData.apinizer(scale));
+            ampersandStore.replaceAll(ScaleData.ampersand(scale));
         });
         AllowedHosts hosts = new AllowedHosts(http.getAddress().getPort());
         http.createContext("/", new RootHandler(api, ampersand, control, hosts));

@@ -137,4 +137,20 @@ class CliOptionsTest {
         assertTrue(CliOptions.USAGE.contains("Authorization: Bearer <control-token>"), CliOptions.USAGE);
         assertTrue(CliOptions.USAGE.contains("10 seconds"), CliOptions.USAGE);
     }
+
+    @Test
+    void scaleTakesAWholeNumberUpTo100000AndZeroMeansOff() {
+        assertEquals(0, CliOptions.parse(new String[]{}).sandbox().scale(), "off by default");
+        assertEquals(0, CliOptions.parse(new String[]{"--scale", "0"}).sandbox().scale());
+        assertEquals(1, CliOptions.parse(new String[]{"--scale", "1"}).sandbox().scale());
+        assertEquals(10_000, CliOptions.parse(new String[]{"--scale=10000"}).sandbox().scale());
+        assertEquals(100_000, CliOptions.parse(new String[]{"--sandbox-only", "--scale", "100000"}).sandbox().scale());
+        assertEquals("--scale must be between 0 and 100000, was -1", refusal("--scale", "-1"));
+        assertEquals("--scale must be between 0 and 100000, was 100001", refusal("--scale", "100001"));
+        assertEquals("--scale must be a whole number, was 'ten'", refusal("--scale", "ten"));
+        assertEquals("--scale must be a whole number, was '1.5'", refusal("--scale=1.5"));
+        assertEquals("--scale needs a value", refusal("--scale"));
+        assertTrue(CliOptions.USAGE.contains("--scale N"), CliOptions.USAGE);
+        assertTrue(CliOptions.USAGE.contains("(1..100000; 0 = off)"), CliOptions.USAGE);
+    }
 }

@@ -75,9 +75,15 @@ public final class AppContext implements AutoCloseable {
             // The OS keychain is probed off the FX thread (a missing D-Bus takes up to its time limit).
             BackgroundTask.of(io.keyward.store.SecretStore::openSystem)
                     .onSuccess(main::setSecretStore)
+                    .onFinished(() -> keychainProbed.complete(null))
                     .executeWith(executor);
+        } else {
+            keychainProbed.complete(null);
         }
     }
+
+    /** Done (on the FX thread) once the keychain is known: given, probed, or found unusable. */
+    private final java.util.concurrent.CompletableFuture<Void> keychainProbed = new java.util.concurrent.CompletableFuture<>();
 
     public java.nio.file.Path dataDir() {
         return dataDir;
@@ -174,18 +180,11 @@ public final class AppContext implements AutoCloseable {
             demo.run();
             return;
         }
-        // The keychain may still be being probed: wait for it (bounded by its own time limit) off the FX thread.
-        BackgroundTask.of(() -> {
-                    for (int i = 0; i < 100 && main.secretStore() == null; i++) {
-                        Thread.sleep(60);
-                    }
-                    return Boolean.TRUE;
-                })
-                .onSuccess(x -> main.reconnectRemembered(lastConnection, () -> {
-                    main.restoreHistory();
-                    startDemoSandbox(false, () -> { });
-                }, demo))
-                .executeWith(executor);
+        // The keychain may still be being probed: reconnect once it is known (the probe has its own time limit).
+        keychainProbed.thenRun(() -> main.reconnectRemembered(lastConnection, () -> {
+            main.restoreHistory();
+            startDemoSandbox(false, () -> { });
+        }, demo));
     }
 
     static ConnectionProfile demoProfile(SandboxServer server) {

@@ -54,12 +54,9 @@ public record CaCertificate(String subject, String issuer, Instant notBefore, In
     public static CaCertificate of(X509Certificate c) throws KeyFormatException {
         try {
             byte[] der = c.getEncoded();
-            String pem = "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                    + "\n-----END CERTIFICATE-----\n";
             return new CaCertificate(c.getSubjectX500Principal().getName(), c.getIssuerX500Principal().getName(),
                     c.getNotBefore().toInstant(), c.getNotAfter().toInstant(), fingerprint(der),
-                    c.getBasicConstraints() >= 0, c.getSubjectX500Principal().equals(c.getIssuerX500Principal()), pem);
+                    c.getBasicConstraints() >= 0, c.getSubjectX500Principal().equals(c.getIssuerX500Principal()), pem(der));
         } catch (CertificateEncodingException e) {
             throw new KeyFormatException(KeyFormatException.Reason.CORRUPT, "The certificate could not be encoded again.");
         }
@@ -73,6 +70,13 @@ public record CaCertificate(String subject, String issuer, Instant notBefore, In
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The certificate as PEM, 64 characters a line. */
+    public static String pem(byte[] der) {
+        return "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END CERTIFICATE-----\n";
     }
 
     /** Whether the certificate is valid at {@code now}; a sentence otherwise. */

@@ -1,18 +1,13 @@
 package io.keyward.gateway;
 
 import javax.security.auth.x500.X500Principal;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -79,17 +74,11 @@ public record CertificateFacts(String subject, String issuer, Instant notBefore,
     }
 
     static String fingerprint(byte[] der) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(der);
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return io.keyward.crypto.CaCertificate.fingerprint(der);
     }
 
     static String pem(byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
+        return io.keyward.crypto.CaCertificate.pem(der);
     }
 
     private static List<String> subjectAltNames(X509Certificate cert) {

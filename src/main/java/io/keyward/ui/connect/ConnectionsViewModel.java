@@ -1,6 +1,7 @@
 package io.keyward.ui.connect;
 
 import io.keyward.gateway.BackendKind;
+import io.keyward.gateway.UrlPolicy;
 import io.keyward.gateway.GatewayClient;
 import io.keyward.gateway.SignInMethod;
 import io.keyward.model.Project;
@@ -372,7 +373,7 @@ public final class ConnectionsViewModel {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             return "The address has a query or fragment (? or #): give the manager's address alone.";
         }
-        if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost()) && !allowPlainHttp) {
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !UrlPolicy.isLoopback(uri.getHost()) && !allowPlainHttp) {
             return "Plain HTTP to " + uri.getHost() + " would send the token unencrypted. Use https://, or tick "
                     + "\u201CAllow unencrypted HTTP\u201D under Network and trust for this connection.";
         }
@@ -399,15 +400,11 @@ public final class ConnectionsViewModel {
     }
 
     /** Textual check only: resolving the host here would put DNS on the FX thread at every keystroke. */
-    static String transportWarning(String text) {
-        return transportWarning(text, true);
-    }
-
     /** Said as the address is typed: plain HTTP to another host is refused unless allowed, and warned about when it is. */
     static String transportWarning(String text, boolean allowed) {
         try {
             URI u = URI.create(text == null ? "" : text.trim());
-            if ("http".equalsIgnoreCase(u.getScheme()) && u.getHost() != null && !isLoopback(u.getHost())) {
+            if ("http".equalsIgnoreCase(u.getScheme()) && u.getHost() != null && !UrlPolicy.isLoopback(u.getHost())) {
                 return allowed ? "Plain HTTP sends the token unencrypted over the network: allowed for this connection, "
                         + "for a lab only." : urlRefusal(u, false);
             }
@@ -415,12 +412,6 @@ public final class ConnectionsViewModel {
             // malformed while being typed: the form error covers it on save
         }
         return "";
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        // Only an IPv4 literal in 127/8 is loopback: a host name such as 127.example.com may resolve anywhere.
-        return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("[::1]") || h.equals("::1");
     }
 
     public void testConnection() {

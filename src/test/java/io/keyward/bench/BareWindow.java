@@ -1,0 +1,28 @@
+package io.keyward.bench;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The start-up floor: the least a JavaFX application can show, an empty 1000x700 window. Like
+ * {@code Keyward --exit-after-startup} it prints {@code shown-epoch-ms=} one pulse after the window is
+ * shown and exits. Depends on nothing but JavaFX, so the harness runs it with only these classes on the
+ * class path, on the app-image's own runtime. Started through {@link BareWindowMain}.
+ */
+public final class BareWindow extends Application {
+
+    @Override
+    public void start(Stage stage) {
+        stage.setTitle("Bare window");
+        stage.setScene(new Scene(new StackPane(), 1000, 700));
+        stage.setOnShown(e -> Platform.runLater(() -> {
+            System.out.println("shown-epoch-ms=" + System.currentTimeMillis());
+            System.out.flush();
+            Platform.exit();
+        }));
+        stage.show();
+    }
+}

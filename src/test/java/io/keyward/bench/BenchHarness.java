@@ -357,8 +357,7 @@ public final class BenchHarness {
     /** How CallProbe is started: the sandbox and its token, N runs. */
     List<String> callProbeCommand(Sandbox sandbox) {
         return List.of(javaExe.toString(), "-cp", classPath, CALL_PROBE, "--base", sandbox.baseUrl(),
-                "--token-file", sandbox.tokenFile().toString(), "--runs", String.valueOf(settings.callRuns()),
-                "--warmup", "20");
+                "--token-file", sandbox.tokenFile().toString(), "--runs", String.valueOf(settings.callRuns()));
     }
 
     /** Runs a probe class if it is on the class path; reads its figures, or says why they were not measured. */

@@ -30,19 +30,22 @@ import java.util.concurrent.TimeUnit;
  * JSON mapping included. The request it sends (URL and headers) is seen once through a separate
  * client with an interceptor; curl then sends that URL with those headers (from an owner-only header
  * file, so the token is not on its command line) and reports its own {@code %{time_total}}, which
- * leaves out curl's process start. Warm-up calls of both first, then the runs alternate client, curl.
+ * leaves out curl's process start. Warm-up calls first (500 of the client's, so the JIT has compiled
+ * its path, and 10 of curl's), then the runs alternate client, curl.
  *
  * <p>Prints {@code call-client-ms=}, {@code call-curl-ms=} (medians) and {@code call-ratio=} on stdout;
  * everything else goes to stderr.
  *
  * <pre>
  * java -cp 'target/test-classes:target/classes:target/lib/*' io.keyward.bench.CallProbe \
- *   --base http://127.0.0.1:PORT --token-file FILE [--project NAME] [--jwk NAME] [--runs 60] [--warmup 20]
+ *   --base http://127.0.0.1:PORT --token-file FILE [--project NAME] [--jwk NAME] [--runs 60] [--warmup 500]
  * </pre>
  * Without {@code --project}, the first project (other than a {@code scale-} one) holding a JWK; without
  * {@code --jwk}, its first JWK.
  */
 public final class CallProbe {
+
+    private static final int CURL_WARMUP = 10;
 
     private CallProbe() {
     }
@@ -68,7 +71,7 @@ public final class CallProbe {
         String projectName = null;
         String jwkName = null;
         int runs = 60;
-        int warmup = 20;
+        int warmup = 500;
         String curl = "curl";
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -114,9 +117,13 @@ public final class CallProbe {
             List<String> curlCommand = List.of(curl, "-s", "-S", "-o", "/dev/null", "-w", "%{http_code} %{time_total}",
                     "-H", "@" + headers, seen.url().toString());
 
+            // The client's warm-up is long enough for the JIT to compile its path; curl starts afresh each time
+            // anyway, so a few of its calls warm only the server and the page cache.
             for (int i = 0; i < warmup; i++) {
                 check(client.getJwk(project, jwk), jwk);
-                curlOnce(curlCommand);
+                if (i < CURL_WARMUP) {
+                    curlOnce(curlCommand);
+                }
             }
             List<Double> clientMs = new ArrayList<>();
             List<Double> curlMs = new ArrayList<>();

@@ -59,8 +59,8 @@ final class Methods {
                 mapping included, against curl sending the same URL with the same headers (Authorization, Accept,
                 User-Agent, seen once through an interceptor and given to curl in an owner-only header file) and
                 timed by curl's own `-w %%{time_total}`, which leaves out curl's process start but includes a new
-                TCP connection each time (the client reuses its pooled one). Twenty warm-up calls of each, then
-                %d calls alternating client and curl; medians; call-ratio = client / curl. The target is met when
+                TCP connection each time (the client reuses its pooled one). After warm-up calls (500 of the
+                client's, so the JIT has compiled its path, and 10 of curl's), %d calls alternating client and curl; medians; call-ratio = client / curl. The target is met when
                 the ratio is at most 1.1 or the client is at most 2 ms slower than curl; the table says which.
                 """.formatted(s.callRuns()));
         m.put("bulk-ratio (bulk-ms, bulk-seq-ms)", """

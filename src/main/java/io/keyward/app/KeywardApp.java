@@ -48,7 +48,7 @@ public final class KeywardApp extends Application {
             stage.setOnShown(e -> Platform.runLater(() -> {
                 // One pulse after "shown", so the first frame has been laid out and rendered.
                 System.out.println("startup-ms=" + startupMillis());
-                // Wall clock, for a harness that times from just before it started this process (bench/run).
+                // The same moment on the wall clock, for a benchmark that times from outside the process.
                 System.out.println("shown-epoch-ms=" + System.currentTimeMillis());
                 System.out.flush();
                 Platform.exit();

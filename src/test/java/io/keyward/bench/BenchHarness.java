@@ -180,8 +180,8 @@ public final class BenchHarness {
         System.out.println();
         System.out.print(report.table());
         System.out.println();
-        System.out.println("Written to " + root.relativize(settings.out()) + "; probe logs in "
-                + root.relativize(logs) + ". Measurements took " + duration(seconds) + ".");
+        System.out.println("Written to " + shortPath(settings.out().toString()) + "; probe logs in "
+                + shortPath(logs.toString()) + ". Measurements took " + duration(seconds) + ".");
     }
 
     // ------------------------------------------------------------------ steps
@@ -267,6 +267,9 @@ public final class BenchHarness {
         readings.put("startup-bare-ms", Reading.of("startup-bare-ms", mf));
         readings.put("startup-ratio", Reading.of("startup-ratio", mb / mf));
         notes.add("Start-up runs (ms), app-image: " + joined(bundle) + "; bare window: " + joined(floor) + ".");
+        if (settings.startupRuns() < 7) {
+            notes.add("Only " + settings.startupRuns() + " start-up runs of each; the benchmark asks for at least 7.");
+        }
     }
 
     /**
@@ -380,11 +383,9 @@ public final class BenchHarness {
         BenchOutput out = BenchOutput.parse(r.out(), simple);
         String failed = r.failure(limit);
         for (String f : figures) {
-            Reading reading = out.reading(f);
-            if (!reading.measured() && failed != null) {
-                reading = Reading.notMeasured(f, simple + " " + failed + " (see " + shortPath(log.toString()) + ")");
-            }
-            readings.put(f, reading);
+            // A probe that failed is not believed, even for figures it printed before failing.
+            readings.put(f, failed == null ? out.reading(f)
+                    : Reading.notMeasured(f, simple + " " + failed + " (see " + shortPath(log.toString()) + ")"));
         }
         progress(simple + (failed == null ? " done" : " " + failed) + "; log in " + shortPath(log.toString()));
     }

@@ -152,6 +152,7 @@ public final class BenchHarness {
         long started = System.nanoTime();
         String loadBefore = loadAverage();
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'"));
+        deleteTree(logs); // no earlier run's log is mistaken for this one's
         Files.createDirectories(logs);
         secretDir = Files.createTempDirectory("keyward-bench-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

@@ -205,7 +205,7 @@ public final class BulkRunner {
         ChangeIntent planIntent = mutations.intent(id, connection, plan.project(), planChange(plan, id));
         r.planPending = true;
         BackgroundTask.of(() -> {
-                    journal.append(planIntent); // on disk before any item is sent
+                    mutations.journalNow(planIntent); // on disk before any item is sent
                     return null;
                 })
                 .onSuccess(v -> begin(r))
@@ -356,7 +356,7 @@ public final class BulkRunner {
         BackgroundTask.of(() -> {
                     if (intent != null) {
                         try {
-                            journal.append(intent); // on disk before this item is sent
+                            mutations.journalNow(intent); // on disk before this item is sent
                         } catch (java.io.IOException | RuntimeException e) {
                             throw new NotJournalledException(e);
                         }

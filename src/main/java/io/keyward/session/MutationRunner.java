@@ -38,8 +38,8 @@ public final class MutationRunner {
     /** Null: nothing is journalled (unit tests of the runner's other duties). */
     private final Journal journal;
     private final java.time.Clock clock;
-    /** Outcomes and checks are written in the order they happen, off the FX thread. */
-    private final java.util.concurrent.ExecutorService journalWriter;
+    /** Outcomes and checks are written in the order they happen, off the FX thread (several to one flush). */
+    private final io.keyward.journal.GroupCommitter journalWriter;
     /** Many changes at once (bulk deletion); it takes this runner's one-change-at-a-time slot while it runs. */
     private final BulkRunner bulk;
 
@@ -54,11 +54,7 @@ public final class MutationRunner {
         this.failures = failures;
         this.journal = journal;
         this.clock = clock;
-        this.journalWriter = journal == null ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "keyward-journal");
-            t.setDaemon(true);
-            return t;
-        });
+        this.journalWriter = journal == null ? null : new io.keyward.journal.GroupCommitter(journal, "keyward-journal");
         results.setRestoredChecker(this::checkRestored);
         this.bulk = new BulkRunner(this);
     }
@@ -277,10 +273,29 @@ public final class MutationRunner {
      * for it: a bulk run collects these and looks at them once, at its end.
      */
     java.util.concurrent.Future<?> journalQuietly(JournalRecord record) {
-        return journalWriter.submit(() -> {
-            journal.append(record);
-            return null;
-        });
+        return journalWriter.submit(record);
+    }
+
+    /**
+     * Writes the record in order with every other, and waits until it is on disk (a bulk item's intent,
+     * which must be durable before its call goes out; intents waiting together share one flush).
+     * Blocking: off the FX thread.
+     */
+    void journalNow(JournalRecord record) throws java.io.IOException {
+        try {
+            journalWriter.submit(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing the journal");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.io.IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new java.io.IOException(e.getCause());
+        }
     }
 
     /** Written by one thread in the order given; a failure is said in the banner (the change itself is done). */
@@ -288,10 +303,7 @@ public final class MutationRunner {
         if (journal == null) {
             return;
         }
-        java.util.concurrent.Future<?> written = journalWriter.submit(() -> {
-            journal.append(record);
-            return null;
-        });
+        java.util.concurrent.Future<?> written = journalWriter.submit(record);
         BackgroundTask.of(() -> written.get())
                 .onFailure(e -> failures.notice("The journal could not record the outcome of a change ("
                         + (e.getCause() == null ? e : e.getCause()).getMessage() + "); the results panel shows it."))

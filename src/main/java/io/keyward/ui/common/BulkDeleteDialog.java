@@ -88,6 +88,8 @@ public final class BulkDeleteDialog<C> implements DialogView<BulkDeleteDialogVie
         Dialog<C> d = DialogFrames.destructive(owner, vm.title(), vm.header(),
                 DialogFrames.confirmType(vm.confirmLabel()), content, vm.confirm().matchesProperty(), vm::confirmedChoice);
         d.getDialogPane().setId("bulk-delete-dialog");
+        // Wider than a single confirmation: its table has up to four columns of names, ids and sentences.
+        d.getDialogPane().setStyle("-fx-pref-width: 860px;");
         return DialogFrames.located(d, vm.where());
     }
 
@@ -100,10 +102,29 @@ public final class BulkDeleteDialog<C> implements DialogView<BulkDeleteDialogVie
             TableColumn<BulkDeleteDialogViewModel.Row, String> c = new TableColumn<>(columns.get(i));
             c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(at < cell.getValue().cells().size()
                     ? cell.getValue().cells().get(at) : ""));
-            c.setPrefWidth(i == 0 ? 170 : 150);
+            c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String text, boolean empty) {
+                    super.updateItem(text, empty);
+                    setText(empty ? null : text);
+                    // A cell cut short by the column's width still reads whole on hover.
+                    setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+                }
+            });
             t.getColumns().add(c);
         }
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Each column as wide as what it holds (a UUID, a sentence), then all share the table's width.
+        Runnable widths = () -> {
+            for (int i = 0; i < columns.size(); i++) {
+                int at = i;
+                int chars = Math.max(columns.get(i).length(), vm.rows().stream().limit(300)
+                        .mapToInt(r -> at < r.cells().size() ? r.cells().get(at).length() : 0).max().orElse(0));
+                t.getColumns().get(i).setPrefWidth(Math.min(330, Math.max(64, chars * 7.3 + 22)));
+            }
+        };
+        vm.rows().addListener((ListChangeListener<BulkDeleteDialogViewModel.Row>) c -> widths.run());
+        widths.run();
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.setFixedCellSize(ROW_HEIGHT);
         // As tall as its rows up to VISIBLE_ROWS, then it scrolls: the dialog fits the screen with 500 items.
         t.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(Math.max(vm.rows().size(), 1),

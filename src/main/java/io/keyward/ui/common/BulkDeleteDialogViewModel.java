@@ -145,7 +145,7 @@ public final class BulkDeleteDialogViewModel<C> {
         if (n == 0) {
             return "";
         }
-        return n + " of the selected " + (n == 1 ? content.singular() + " is" : content.plural() + " are")
+        return n + " of the selected " + content.plural() + (n == 1 ? " is" : " are")
                 + " no longer on the server; nothing is sent for " + (n == 1 ? "it" : "them") + ":";
     }
 

@@ -79,7 +79,8 @@ public final class ResultsView {
         tree.setPlaceholder(new Label("No changes to show. Every change and its per-environment outcome appears here, "
                 + "and stays in the journal across restarts."));
         tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        tree.getColumns().add(col("Time", 104, r -> r.isGroup() ? groupTime(r.bulk())
+        // Wide enough for a bulk run's items, which sit two levels deeper than a day's changes.
+        tree.getColumns().add(col("Time", 140, r -> r.isGroup() ? groupTime(r.bulk())
                 : r.isEntry() ? r.entry().timeText(vm.zone()) : ""));
         tree.getColumns().add(col("Action", 190, r -> r.isDay() ? r.day() : r.isGroup() ? groupAction(r.bulk())
                 : r.isEntry() ? r.entry().action()
@@ -110,6 +111,11 @@ public final class ResultsView {
                     getStyleClass().add("result-day");
                 } else if (row.isGroup()) {
                     getStyleClass().add("result-group");
+                    javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(groupAction(row.bulk()) + ": "
+                            + groupMessage(row.bulk()));
+                    tip.setWrapText(true);
+                    tip.setMaxWidth(520);
+                    setTooltip(tip);
                     List<ResultEntry> items = itemsOf(getTreeItem());
                     if (items.stream().anyMatch(ResultEntry::isUnknown)) {
                         getStyleClass().add("result-unknown");

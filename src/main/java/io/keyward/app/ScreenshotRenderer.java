@@ -150,6 +150,7 @@ final class ScreenshotRenderer {
                 "Loading projects failed: Invalid token (HTTP 401).\n\nThe credentials for \u201CDemo sandbox\u201D "
                         + "may have expired or been revoked. Reconnect?")).build(stage));
         trouble(w, generated);
+        bulk(w, key, derived, generated);
         ampersand(w);
         steps.add(() -> {
             System.out.println("screenshots=" + dir.toAbsolutePath());
@@ -192,6 +193,80 @@ final class ScreenshotRenderer {
             w.reload();
         });
         waitFor("the keys to load again", () -> !w.loadingProperty().get() && !w.keyList().state().isFailed());
+    }
+
+    /**
+     * A bulk deletion of six JWKs: its confirmation (every credential slot holding them, one JWK gone from the
+     * server meanwhile), then a real run against a sandbox that fails on staging, loses one answer and is slow,
+     * cancelled after its first four calls; the main window with the run's group open in the results. The
+     * JWKs the other screenshots use are left alone.
+     */
+    private void bulk(Workspace w, CryptoKey key, Jwk derived, Jwk generated) {
+        java.util.List<Jwk> six = new java.util.ArrayList<>();
+        io.keyward.session.Snapshot[] snapshot = new io.keyward.session.Snapshot[1];
+        io.keyward.ui.common.BulkDeleteDialogViewModel<?>[] confirmation = new io.keyward.ui.common.BulkDeleteDialogViewModel<?>[1];
+        java.util.List<String> gone = java.util.List.of("retired-2024-signing");
+        steps.add(() -> {
+            w.jwks().stream().filter(j -> !j.name().equals(derived.name()) && !j.name().equals(generated.name())
+                    && !j.isDerivedFromKey(key.id())).limit(6).forEach(six::add);
+            snapshot[0] = new io.keyward.session.Snapshot(w.connection(), w.project(), w.environments(), w.keys(),
+                    w.jwks(), w.credentials(), w.jwtKeys());
+        });
+        dialog("bulk-delete-dialog.png", () -> {
+            var vm = io.keyward.ui.jwks.BulkJwkDeletion.confirmation(snapshot[0], six, gone);
+            vm.confirm().typedProperty().set(String.valueOf(six.size()));
+            confirmation[0] = vm;
+            return new io.keyward.ui.common.BulkDeleteDialog<>(vm).build(stage);
+        });
+        steps.add(() -> {
+            // Slow enough that the cancel, one step later, comes while the first four calls are under way.
+            context.sandbox().faults().setLatencyMillis(Math.max(900, 3 * (long) SETTLE.toMillis()))
+                    .setFailingEnvironment("staging").setCommitThenDropNext(1);
+            @SuppressWarnings("unchecked")
+            var vm = (io.keyward.ui.common.BulkDeleteDialogViewModel<Boolean>) confirmation[0];
+            context.main().mutations().bulk().start(io.keyward.ui.jwks.BulkJwkDeletion.plan(snapshot[0], six, gone, vm));
+        });
+        steps.add(() -> context.main().mutations().bulk().cancel()); // the first four are under way
+        waitFor("the bulk run to end and its lost answer to be checked", () -> !context.main().mutations().isRunning()
+                && context.main().results().entries().stream().anyMatch(e -> e.bulkId() != null && e.isUnknown()
+                && !e.checked().isEmpty()));
+        steps.add(() -> {
+            context.sandbox().faults().reset();
+            w.reload();
+        });
+        waitFor("the lists to load again", () -> !w.loadingProperty().get());
+        double[] divider = new double[1];
+        steps.add(() -> {
+            view.tabs().getSelectionModel().select(1);
+            var split = (javafx.scene.control.SplitPane) stage.getScene().lookup("#main-split");
+            divider[0] = split.getDividerPositions()[0];
+            split.setDividerPositions(0.42);
+            // The run's group open, its items closed but one with a failing environment.
+            @SuppressWarnings("unchecked")
+            var tree = (javafx.scene.control.TreeTableView<io.keyward.ui.results.ResultsView.Row>) stage.getScene()
+                    .lookup("#results");
+            boolean[] shown = {false};
+            for (var day : tree.getRoot().getChildren()) {
+                for (var row : day.getChildren()) {
+                    if (row.getValue().isGroup()) {
+                        row.setExpanded(true);
+                        for (var item : row.getChildren()) {
+                            boolean open = !shown[0] && item.getValue().entry().outcome()
+                                    == io.keyward.session.ResultEntry.Outcome.COMPLETED_WITH_DEPLOYMENT_FAILURES;
+                            item.setExpanded(open);
+                            shown[0] |= open;
+                        }
+                        tree.getSelectionModel().select(row);
+                        tree.scrollTo(Math.max(0, tree.getRow(row)));
+                    } else {
+                        row.setExpanded(false);
+                    }
+                }
+            }
+        });
+        steps.add(() -> snap(stage.getScene().getRoot(), "main-window-bulk-results.png"));
+        steps.add(() -> ((javafx.scene.control.SplitPane) stage.getScene().lookup("#main-split"))
+                .setDividerPositions(divider[0]));
     }
 
     /**

@@ -101,31 +101,66 @@ public final class Journal {
      *                                  cannot be read (a cut-short write): the chain cannot be continued
      */
     public synchronized void append(JournalRecord record) throws IOException {
-        Objects.requireNonNull(record, "record");
-        if (record.changeId() == null || record.changeId().isBlank()) {
-            throw new IllegalArgumentException("journal: a record needs a changeId");
+        appendAll(List.of(record));
+    }
+
+    /**
+     * Appends the records in order, as {@link #append} would one by one, but with one write and one force for
+     * all of them (a group commit): when several threads are waiting for their records to be durable, one
+     * disk flush serves them all. Nothing is written unless every record may be (no changeId, a null map key,
+     * private key material: IllegalArgumentException).
+     *
+     * @throws IOException as for {@link #append}; then none of the records may be taken as written
+     */
+    public synchronized void appendAll(List<? extends JournalRecord> records) throws IOException {
+        List<JournalRecord> stamped = new ArrayList<>(records.size());
+        for (JournalRecord record : records) {
+            Objects.requireNonNull(record, "record");
+            if (record.changeId() == null || record.changeId().isBlank()) {
+                throw new IllegalArgumentException("journal: a record needs a changeId");
+            }
+            JournalRecord r = record.time() == null ? JournalCodec.withTime(record, clock.instant()) : record;
+            // The secret check reads the record's whole text as it would be written.
+            if (JournalCodec.holdsPrivateKey(JournalCodec.encode(r, 1, JournalCodec.NO_PREVIOUS))) {
+                throw new IllegalArgumentException("journal: refused a record that holds PEM private key material "
+                        + "(-----BEGIN … PRIVATE KEY); the journal must never hold secrets");
+            }
+            stamped.add(r);
         }
-        JournalRecord stamped = record.time() == null ? JournalCodec.withTime(record, clock.instant()) : record;
-        // The secret check reads the record's whole text as it would be written.
-        if (JournalCodec.holdsPrivateKey(JournalCodec.encode(stamped, 1, JournalCodec.NO_PREVIOUS))) {
-            throw new IllegalArgumentException("journal: refused a record that holds PEM private key material "
-                    + "(-----BEGIN … PRIVATE KEY); the journal must never hold secrets");
+        if (stamped.isEmpty()) {
+            return;
         }
         Tail end = tail != null ? tail : readTail();
-        YearMonth month = monthOf(stamped.time());
-        if (end.month() != null && end.month().isAfter(month)) {
-            month = end.month();
+        long seq = end.seq();
+        String prev = end.hash();
+        YearMonth month = end.month();
+        YearMonth fileMonth = null;
+        java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+        List<Map.Entry<YearMonth, byte[]>> files = new ArrayList<>();
+        for (JournalRecord r : stamped) {
+            YearMonth m = monthOf(r.time());
+            if (month != null && month.isAfter(m)) {
+                m = month;
+            }
+            if (fileMonth != null && !m.equals(fileMonth)) {
+                files.add(Map.entry(fileMonth, batch.toByteArray())); // a new month: its own file
+                batch.reset();
+            }
+            fileMonth = m;
+            month = m;
+            byte[] line = JournalCodec.encode(r, ++seq, prev);
+            batch.write(line, 0, line.length);
+            batch.write('\n');
+            prev = JournalCodec.sha256(line);
         }
-        long seq = end.seq() + 1;
-        byte[] line = JournalCodec.encode(stamped, seq, end.hash());
-        byte[] terminated = new byte[line.length + 1];
-        System.arraycopy(line, 0, terminated, 0, line.length);
-        terminated[line.length] = '\n';
+        files.add(Map.entry(fileMonth, batch.toByteArray()));
 
         tail = null; // should the write fail half way, the next append reads the end from disk again
         ensureDirectory();
-        write(dir.resolve(fileName(month)), terminated);
-        tail = new Tail(seq, JournalCodec.sha256(line), month);
+        for (Map.Entry<YearMonth, byte[]> f : files) {
+            write(dir.resolve(fileName(f.getKey())), f.getValue());
+        }
+        tail = new Tail(seq, prev, month);
     }
 
     /** All records of all files in order (files sorted by month). A line that cannot be parsed is skipped. */

@@ -38,8 +38,10 @@ public final class MutationRunner {
     /** Null: nothing is journalled (unit tests of the runner's other duties). */
     private final Journal journal;
     private final java.time.Clock clock;
-    /** Outcomes and checks are written in the order they happen, off the FX thread. */
-    private final java.util.concurrent.ExecutorService journalWriter;
+    /** Outcomes and checks are written in the order they happen, off the FX thread (several to one flush). */
+    private final io.keyward.journal.GroupCommitter journalWriter;
+    /** Many changes at once (bulk deletion); it takes this runner's one-change-at-a-time slot while it runs. */
+    private final BulkRunner bulk;
 
     public MutationRunner(Workspace workspace, ResultLog results, FailureHandler failures) {
         this(workspace, results, failures, null, java.time.Clock.systemUTC());
@@ -52,12 +54,48 @@ public final class MutationRunner {
         this.failures = failures;
         this.journal = journal;
         this.clock = clock;
-        this.journalWriter = journal == null ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "keyward-journal");
-            t.setDaemon(true);
-            return t;
-        });
+        this.journalWriter = journal == null ? null : new io.keyward.journal.GroupCommitter(journal, "keyward-journal");
         results.setRestoredChecker(this::checkRestored);
+        this.bulk = new BulkRunner(this);
+    }
+
+    /** Runs many changes as one bulk run; no other change runs alongside it. */
+    public BulkRunner bulk() {
+        return bulk;
+    }
+
+    /** Takes the one-change slot for a bulk run; false when a change (or run) already holds it. */
+    boolean claim() {
+        if (running.get()) {
+            return false;
+        }
+        running.set(true);
+        return true;
+    }
+
+    void release() {
+        running.set(false);
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    ResultLog results() {
+        return results;
+    }
+
+    FailureHandler failures() {
+        return failures;
+    }
+
+    /** Null when nothing is journalled. */
+    Journal journal() {
+        return journal;
+    }
+
+    java.time.Clock clock() {
+        return clock;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -171,7 +209,7 @@ public final class MutationRunner {
         return e instanceof GatewayException g && g.failure() instanceof Failure.OutcomeUnknown;
     }
 
-    private void unknown(ResultLog.Scope scope, String action, String target, Throwable e, OutcomeCheck check,
+    void unknown(ResultLog.Scope scope, String action, String target, Throwable e, OutcomeCheck check,
                          String changeId, long started) {
         long[] id = new long[1];
         Runnable runCheck = () -> BackgroundTask.of(check::check)
@@ -210,31 +248,62 @@ public final class MutationRunner {
                 .executeWith(workspace.executor());
     }
 
-    private ChangeIntent intent(String changeId, Connection connection, Project project, Change change) {
+    ChangeIntent intent(String changeId, Connection connection, Project project, Change change) {
         ConnectionProfile p = connection.profile();
         return new ChangeIntent(changeId, clock.instant(), System.getProperty("user.name", ""), p.name(),
                 p.backend().displayName(), String.valueOf(p.url()), user(p), project.name(), change.action(),
                 change.target(), change.parameters(), change.impact(), change.check());
     }
 
-    private void journalOutcome(ResultEntry e, long startedNanos) {
+    void journalOutcome(ResultEntry e, long startedNanos) {
         if (journal == null || e.changeId() == null) {
             return;
         }
-        journalLater(new ChangeOutcome(e.changeId(), clock.instant(), e.outcome().name(), e.message(),
+        journalLater(outcomeOf(e, startedNanos));
+    }
+
+    ChangeOutcome outcomeOf(ResultEntry e, long startedNanos) {
+        return new ChangeOutcome(e.changeId(), clock.instant(), e.outcome().name(), e.message(),
                 e.environments().stream().map(r -> new JournalEnvironment(r.environment(), r.success(), r.message()))
-                        .toList(), e.details(), e.requestId(), (System.nanoTime() - startedNanos) / 1_000_000));
+                        .toList(), e.details(), e.requestId(), (System.nanoTime() - startedNanos) / 1_000_000);
+    }
+
+    /**
+     * Hands the record to the journal's writer (in order with every other record) without anyone waiting
+     * for it: a bulk run collects these and looks at them once, at its end.
+     */
+    java.util.concurrent.Future<?> journalQuietly(JournalRecord record) {
+        return journalWriter.submit(record);
+    }
+
+    /**
+     * Writes the record in order with every other, and waits until it is on disk (a bulk item's intent,
+     * which must be durable before its call goes out; intents waiting together share one flush).
+     * Blocking: off the FX thread.
+     */
+    void journalNow(JournalRecord record) throws java.io.IOException {
+        try {
+            journalWriter.submit(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing the journal");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.io.IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new java.io.IOException(e.getCause());
+        }
     }
 
     /** Written by one thread in the order given; a failure is said in the banner (the change itself is done). */
-    private void journalLater(JournalRecord record) {
+    void journalLater(JournalRecord record) {
         if (journal == null) {
             return;
         }
-        java.util.concurrent.Future<?> written = journalWriter.submit(() -> {
-            journal.append(record);
-            return null;
-        });
+        java.util.concurrent.Future<?> written = journalWriter.submit(record);
         BackgroundTask.of(() -> written.get())
                 .onFailure(e -> failures.notice("The journal could not record the outcome of a change ("
                         + (e.getCause() == null ? e : e.getCause()).getMessage() + "); the results panel shows it."))
@@ -246,7 +315,7 @@ public final class MutationRunner {
         return p.username() != null && !p.username().isBlank() ? p.username() : p.method().toString().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private void reloadIfShown(Connection connection) {
+    void reloadIfShown(Connection connection) {
         if (workspace.isCurrent(connection)) {
             workspace.reload();
         }

@@ -16,10 +16,12 @@ import java.util.List;
  * @param checked  for an unknown outcome, what the latest check found (e.g. "it happened"); empty until checked
  * @param changeId the change's id in the journal (null when it was not journalled)
  * @param project  the project the change was made in ("" when none)
+ * @param bulkId   the bulk run the change was one item of (null when it was a change of its own): the results
+ *                 panel groups a run's items under one row, and the journal keeps the id with each item
  */
 public record ResultEntry(long id, Instant time, String connection, String user, String action, String target,
                           Outcome outcome, String message, List<EnvironmentRow> environments, List<String> details,
-                          String requestId, String checked, String changeId, String project) {
+                          String requestId, String checked, String changeId, String project, String bulkId) {
 
     public enum Outcome {
         SUCCEEDED("Succeeded"),
@@ -28,7 +30,12 @@ public record ResultEntry(long id, Instant time, String connection, String user,
         /** The request went out and no answer came: it may have happened. Never shown as "Failed". */
         UNKNOWN("Unknown \u2014 check"),
         /** Keyward stopped (was killed, crashed) after sending the change and before its answer came. */
-        INTERRUPTED("Unknown \u2014 interrupted");
+        INTERRUPTED("Unknown \u2014 interrupted"),
+        /**
+         * An item of a bulk run that was never sent (the run was cancelled or stopped first, or the item was
+         * gone before the run began): nothing happened to it.
+         */
+        NOT_SENT("Not sent");
 
         private final String label;
 
@@ -46,7 +53,16 @@ public record ResultEntry(long id, Instant time, String connection, String user,
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+    /** A change of its own, not part of a bulk run. */
+    public ResultEntry(long id, Instant time, String connection, String user, String action, String target,
+                       Outcome outcome, String message, List<EnvironmentRow> environments, List<String> details,
+                       String requestId, String checked, String changeId, String project) {
+        this(id, time, connection, user, action, target, outcome, message, environments, details, requestId, checked,
+                changeId, project, null);
+    }
+
     public ResultEntry {
+        bulkId = bulkId == null || bulkId.isBlank() ? null : bulkId;
         connection = connection == null ? "" : connection;
         user = user == null ? "" : user;
         environments = environments == null ? List.of() : List.copyOf(environments);
@@ -77,7 +93,7 @@ public record ResultEntry(long id, Instant time, String connection, String user,
         List<String> more = new ArrayList<>(details);
         more.add(line);
         return new ResultEntry(id, time, connection, user, action, target, outcome, message, environments, more,
-                requestId, verdict == null ? checked : verdict, changeId, project);
+                requestId, verdict == null ? checked : verdict, changeId, project, bulkId);
     }
 
     public String timeText(ZoneId zone) {
@@ -103,6 +119,9 @@ public record ResultEntry(long id, Instant time, String connection, String user,
         }
         for (String d : details) {
             sb.append("\n  ").append(d);
+        }
+        if (bulkId != null) {
+            sb.append("\n  Part of bulk run ").append(bulkId);
         }
         return sb.toString();
     }

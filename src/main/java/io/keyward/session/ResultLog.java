@@ -23,15 +23,26 @@ public final class ResultLog {
 
     /**
      * Where a change went: the connection (name and server address), who was signed in, the project,
-     * and whether the backend deploys to environments.
+     * whether the backend deploys to environments, and the bulk run it is an item of (null: none).
      */
-    public record Scope(String connection, String user, String project, boolean hasEnvironments) { }
+    public record Scope(String connection, String user, String project, boolean hasEnvironments, String bulkId) {
+        public Scope(String connection, String user, String project, boolean hasEnvironments) {
+            this(connection, user, project, hasEnvironments, null);
+        }
+
+        /** The same place, for the items of a bulk run. */
+        public Scope inBulk(String id) {
+            return new Scope(connection, user, project, hasEnvironments, id);
+        }
+    }
 
     private static final DateTimeFormatter CHECK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     /** How each line a check of an unknown outcome adds begins ("Checked at 12:00:03: …"). */
     public static final String CHECKED = "Checked at ";
 
     private final ObservableList<ResultEntry> entries = FXCollections.observableArrayList();
+    /** The bulk runs the entries' bulk ids name, this run's and earlier ones (restored from the journal). */
+    private final javafx.collections.ObservableMap<String, BulkRun> bulks = FXCollections.observableHashMap();
     private final Map<Long, Runnable> checks = new HashMap<>();
     /** Changes from earlier runs whose outcome nobody knows, and how their target can be re-read. */
     private final Map<Long, CheckTarget> restoredTargets = new HashMap<>();
@@ -127,12 +138,29 @@ public final class ResultLog {
 
     /**
      * Adds the changes of earlier runs, as the journal kept them, below this run's (newest first). A
-     * change with no outcome was interrupted: Keyward stopped before its answer came.
+     * change with no outcome was interrupted: Keyward stopped before its answer came. A bulk run comes
+     * back as its group: its items as they ended, and every item of its plan that has no intent of its
+     * own as "Not sent" (an intent is on disk before its call goes out, so none means never sent).
      */
     public void restore(List<ChangeHistory> history) {
         List<ResultEntry> older = new java.util.ArrayList<>();
+        Map<String, java.util.Set<Integer>> sentItems = new HashMap<>();
+        List<ChangeHistory> plans = new java.util.ArrayList<>();
         for (ChangeHistory h : history) {
             ChangeIntent i = h.intent();
+            if (BulkRunner.isPlan(i)) {
+                plans.add(h);
+                continue;
+            }
+            String bulkId = i.parameters().get(BulkRunner.BULK);
+            if (bulkId != null) {
+                try {
+                    sentItems.computeIfAbsent(bulkId, b -> new java.util.HashSet<>())
+                            .add(Integer.parseInt(i.parameters().getOrDefault(BulkRunner.ITEM, "")));
+                } catch (NumberFormatException notAnItem) {
+                    // grouped all the same; it just does not mark a plan item as sent
+                }
+            }
             ChangeOutcome o = h.outcome();
             ResultEntry.Outcome outcome = o == null ? ResultEntry.Outcome.INTERRUPTED : outcomeOf(o.outcome());
             String message = o == null ? "Keyward stopped before the server's answer came: the change may have happened."
@@ -147,14 +175,49 @@ public final class ResultLog {
             }
             ResultEntry e = new ResultEntry(nextId++, i.time(), ConnectionProfile.describe(i.connection(), i.backend(),
                     i.managerUrl()), i.apiUser(), i.action(), i.target(), outcome, message, rows, details,
-                    o == null ? null : o.requestId(), checked, i.changeId(), i.project());
+                    o == null ? null : o.requestId(), checked, i.changeId(), i.project(), bulkId);
             if (e.isUnknown() && i.check() != null) {
                 restoredTargets.put(e.id(), i.check());
             }
             older.add(e);
         }
+        for (ChangeHistory plan : plans) {
+            older.addAll(restorePlan(plan, sentItems.getOrDefault(plan.intent().changeId(), java.util.Set.of())));
+        }
         older.sort(java.util.Comparator.comparing(ResultEntry::time).reversed());
         entries.addAll(older);
+    }
+
+    /** A bulk run's group row, and its items that were never sent. */
+    private List<ResultEntry> restorePlan(ChangeHistory plan, java.util.Set<Integer> sent) {
+        ChangeIntent i = plan.intent();
+        ChangeOutcome o = plan.outcome();
+        String connection = ConnectionProfile.describe(i.connection(), i.backend(), i.managerUrl());
+        BulkRunner.PlanItems items = BulkRunner.planItems(i.parameters());
+        BulkRun.State state = BulkRun.State.INTERRUPTED;
+        if (o != null) {
+            try {
+                state = BulkRun.State.valueOf(o.outcome());
+            } catch (RuntimeException e) {
+                state = BulkRun.State.FINISHED; // ended, in a way this version does not know
+            }
+        }
+        String why = o == null ? "Keyward stopped during the run, before it sent this one: nothing was sent for it."
+                : "Not sent: " + (o.message().isBlank() ? "the run ended first." : o.message());
+        bulks.put(i.changeId(), new BulkRun(i.changeId(), i.time(), i.action(), connection, i.apiUser(), i.project(),
+                items.targets().size(), state, o == null ? "Keyward stopped during the run." : o.message()));
+        List<ResultEntry> notSent = new java.util.ArrayList<>();
+        java.time.Instant at = o == null ? i.time() : o.time();
+        for (int n = 0; n < items.targets().size(); n++) {
+            if (sent.contains(n + 1)) {
+                continue;
+            }
+            String skipped = items.skipped().get(n + 1);
+            notSent.add(new ResultEntry(nextId++, at, connection, i.apiUser(), items.action(), items.targets().get(n),
+                    ResultEntry.Outcome.NOT_SENT, skipped != null ? skipped : why, List.of(), List.of(), null, "", null,
+                    i.project(), i.changeId()));
+        }
+        return notSent;
     }
 
     private static ResultEntry.Outcome outcomeOf(String name) {
@@ -209,7 +272,7 @@ public final class ResultLog {
                               List<ResultEntry.EnvironmentRow> rows, List<String> details, String requestId,
                               String changeId) {
         return new ResultEntry(nextId++, clock.instant(), scope.connection(), scope.user(), action, target, outcome,
-                message, rows, details, requestId, "", changeId, scope.project());
+                message, rows, details, requestId, "", changeId, scope.project(), scope.bulkId());
     }
 
     private static String projectRow(Scope scope) {
@@ -219,6 +282,78 @@ public final class ResultLog {
     private ResultEntry add(ResultEntry entry) {
         entries.add(0, entry);
         return entry;
+    }
+
+    // ------------------------------------------------------------------ bulk runs
+
+    /**
+     * An item of a bulk run that was not sent, and why ("the run was cancelled before it was sent"):
+     * nothing happened to it, so no server result, no environments.
+     */
+    public ResultEntry recordNotSent(Scope scope, String action, String target, String why) {
+        return add(entry(scope, action, target, ResultEntry.Outcome.NOT_SENT, why, List.of(), List.of(), null, null));
+    }
+
+    /** The bulk runs by id (those of this session and those the journal brought back). */
+    public javafx.collections.ObservableMap<String, BulkRun> bulks() {
+        return bulks;
+    }
+
+    public java.util.Optional<BulkRun> bulk(String id) {
+        return java.util.Optional.ofNullable(id == null ? null : bulks.get(id));
+    }
+
+    void bulkStarted(BulkRun run) {
+        bulks.put(run.id(), run);
+    }
+
+    void bulkEnded(String id, BulkRun.State state, String note) {
+        BulkRun run = bulks.get(id);
+        if (run != null) {
+            bulks.put(id, run.ended(state, note));
+        }
+    }
+
+    /** Every entry of the bulk run, hidden by a filter or not. */
+    public List<ResultEntry> bulkItems(String id) {
+        return entries.stream().filter(e -> id.equals(e.bulkId())).toList();
+    }
+
+    /**
+     * How the run's items ended, e.g. "480 succeeded, 10 completed with deployment failures, 5 unknown,
+     * 5 not sent"; while it runs, how many are still to come ("… 120 pending").
+     */
+    public String bulkSummary(String id) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String k : List.of("succeeded", "completed with deployment failures", "failed", "unknown", "not sent")) {
+            counts.put(k, 0);
+        }
+        int seen = 0;
+        for (ResultEntry e : entries) {
+            if (!id.equals(e.bulkId())) {
+                continue;
+            }
+            seen++;
+            String k = switch (e.outcome()) {
+                case SUCCEEDED -> "succeeded";
+                case COMPLETED_WITH_DEPLOYMENT_FAILURES -> "completed with deployment failures";
+                case FAILED -> "failed";
+                case UNKNOWN, INTERRUPTED -> "unknown";
+                case NOT_SENT -> "not sent";
+            };
+            counts.merge(k, 1, Integer::sum);
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        counts.forEach((k, n) -> {
+            if (n > 0) {
+                parts.add(n + " " + k);
+            }
+        });
+        BulkRun run = bulks.get(id);
+        if (run != null && run.state() == BulkRun.State.RUNNING && run.total() > seen) {
+            parts.add((run.total() - seen) + " pending");
+        }
+        return parts.isEmpty() ? "nothing yet" : String.join(", ", parts);
     }
 
     public String asText(List<ResultEntry> selection) {

@@ -13,4 +13,14 @@ package io.keyward.session;
 public interface TaskExecutor {
 
     <T> TaskHandle execute(BackgroundTask<T> task);
+
+    /**
+     * An executor with {@code threads} threads of its own whose callbacks run where this one's do: for work
+     * that must have its threads to itself (a bulk run's calls, which would otherwise queue behind, or hold
+     * up, every load and check). Close it when done if it is {@link AutoCloseable}. This default, for
+     * executors that run everything on the calling thread (tests), is the executor itself.
+     */
+    default TaskExecutor dedicated(int threads, String name) {
+        return this;
+    }
 }

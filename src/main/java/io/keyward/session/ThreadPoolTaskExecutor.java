@@ -20,19 +20,25 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor, AutoCloseable
     private final ExecutorService pool;
     private final Executor callbackThread;
     private final Consumer<Throwable> report;
+    private final Consumer<Throwable> rawReport;
 
     /**
      * @param callbackThread where callbacks run, e.g. {@code Platform::runLater}
      * @param report         told about a throwable a callback let escape (on the callback thread)
      */
     public ThreadPoolTaskExecutor(int threads, Executor callbackThread, Consumer<Throwable> report) {
+        this(threads, "keyward-io-", callbackThread, report);
+    }
+
+    private ThreadPoolTaskExecutor(int threads, String name, Executor callbackThread, Consumer<Throwable> report) {
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "keyward-io-" + n.incrementAndGet());
+            Thread t = new Thread(r, name + n.incrementAndGet());
             t.setDaemon(true); // never keeps the JVM alive after the window closes
             return t;
         });
         this.callbackThread = callbackThread;
+        this.rawReport = report;
         this.report = t -> {
             // The class only: a message from deep inside may quote what it should not.
             LOG.log(System.Logger.Level.ERROR, () -> "a task callback failed: " + t.getClass().getName());
@@ -88,6 +94,12 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor, AutoCloseable
                 return done.get();
             }
         };
+    }
+
+    /** Threads of its own, callbacks on this executor's callback thread; close it when done. */
+    @Override
+    public TaskExecutor dedicated(int threads, String name) {
+        return new ThreadPoolTaskExecutor(threads, "keyward-" + name + "-", callbackThread, rawReport);
     }
 
     @Override

@@ -305,7 +305,12 @@ public final class DialogFrames {
      * @param what what is to be typed, e.g. "key name", "key label" or "key id"
      */
     public static VBox typeToConfirm(ConfirmByName gate, String what) {
-        Label prompt = Fx.wrapping("To confirm, type the " + what + " exactly: " + gate.name());
+        return typeToConfirm(gate, what, "To confirm, type the " + what + " exactly: " + gate.name());
+    }
+
+    /** The same with a prompt of its own, e.g. "Type 12 to delete 12 JWKs." */
+    public static VBox typeToConfirm(ConfirmByName gate, String what, String promptText) {
+        Label prompt = Fx.wrapping(promptText);
         TextField field = new TextField();
         field.setId("confirm-name");
         field.getStyleClass().add("confirm-field");

@@ -211,6 +211,55 @@ public final class ListPane<T> {
         filters.getChildren().addAll(nodes);
     }
 
+    /**
+     * Lets the table select many rows (Shift, Ctrl), mirrored into {@code selection} (the ViewModel's).
+     * A reload replaces the rows and a table then keeps at most one selected: the ViewModel follows its
+     * selection to the new rows ({@link Selections#followAll}), and the table selects them again here, once
+     * its rows have changed; the table's own shuffling meanwhile is not mirrored back.
+     */
+    public void allowMultipleSelection(javafx.collections.ObservableList<T> selection) {
+        var model = table.getSelectionModel();
+        model.setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        boolean[] mirroring = {false};
+        boolean[] rowsChanging = {false};
+        Runnable mirror = () -> {
+            mirroring[0] = true;
+            try {
+                selection.setAll(model.getSelectedItems().stream().filter(java.util.Objects::nonNull).toList());
+            } finally {
+                mirroring[0] = false;
+            }
+        };
+        model.getSelectedItems().addListener((javafx.collections.ListChangeListener<T>) c -> {
+            if (!rowsChanging[0]) {
+                mirror.run();
+            }
+        });
+        // The ViewModel changes the selection itself only when the rows are being replaced.
+        selection.addListener((javafx.collections.ListChangeListener<T>) c -> {
+            if (!mirroring[0]) {
+                rowsChanging[0] = true;
+            }
+        });
+        table.getItems().addListener((javafx.collections.ListChangeListener<T>) c -> {
+            if (!rowsChanging[0]) {
+                return;
+            }
+            java.util.Map<T, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                index.putIfAbsent(table.getItems().get(i), i);
+            }
+            int[] rows = selection.stream().map(index::get).filter(java.util.Objects::nonNull)
+                    .mapToInt(Integer::intValue).toArray();
+            model.clearSelection();
+            if (rows.length > 0) {
+                model.selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1, rows.length));
+            }
+            rowsChanging[0] = false;
+            mirror.run();
+        });
+    }
+
     public void addActions(Node... nodes) {
         for (Node n : nodes) {
             // A disabled control shows no tooltip, so the reason sits on a wrapper that stays enabled.

@@ -26,6 +26,38 @@ public final class Selections {
         });
     }
 
+    /**
+     * Keeps a multi-row selection pointing at the current copies of its rows when {@code items} changes
+     * (a reload, the filter): rows gone or filtered out leave it. Runs only while more than one row is
+     * selected ({@link #follow} keeps the one). Found by id where both have one, else by name, as
+     * {@link #sameIdOrName}; by map, so a selection of hundreds in a list of thousands stays cheap.
+     */
+    public static <T> void followAll(ObservableList<T> items, ObservableList<T> selection,
+                                     java.util.function.Function<T, String> id, java.util.function.Function<T, String> name) {
+        items.addListener((ListChangeListener<T>) change -> {
+            if (selection.size() < 2) {
+                return;
+            }
+            java.util.Map<String, T> byId = new java.util.HashMap<>();
+            java.util.Map<String, T> byName = new java.util.HashMap<>();
+            for (T x : items) {
+                if (id.apply(x) != null) {
+                    byId.putIfAbsent(id.apply(x), x);
+                }
+                byName.putIfAbsent(name.apply(x), x);
+            }
+            java.util.List<T> now = new java.util.ArrayList<>();
+            for (T s : selection) {
+                T found = id.apply(s) != null && byId.containsKey(id.apply(s)) ? byId.get(id.apply(s))
+                        : id.apply(s) == null ? byName.get(name.apply(s)) : null;
+                if (found != null && !now.contains(found)) {
+                    now.add(found);
+                }
+            }
+            selection.setAll(now); // even when unchanged: the table learns its rows were replaced
+        });
+    }
+
     /** Same id when both have one (survives a rename), else same name. */
     public static boolean sameIdOrName(String id1, String name1, String id2, String name2) {
         return id1 != null && id2 != null ? id1.equals(id2) : name1.equals(name2);

@@ -14,6 +14,7 @@ public final class JwkListView {
         pane = new ListPane<>("jwks", "JWKs", vm.filter(), vm.selectedProperty(), vm.stateProperty(), vm.zone(),
                 vm::retry, ListPane.detailsText("jwks-details", vm.detailsProperty()));
         pane.bindDisabledReason(vm.readOnlyReasonProperty());
+        pane.allowMultipleSelection(vm.selection());
         var t = pane.table();
         t.getColumns().add(Fx.column("Name", 220, Jwk::name));
         t.getColumns().add(Fx.column("Type", 55, j -> j.type() == null ? "" : j.type()));
@@ -22,19 +23,21 @@ public final class JwkListView {
         t.getColumns().add(Fx.column("Description", 220, Jwk::description));
         Button edit = new Button("Rename / describe\u2026");
         edit.setId("edit-jwk");
-        edit.disableProperty().bind(vm.canChangeProperty().not());
+        edit.disableProperty().bind(vm.canEditProperty().not());
         edit.setOnAction(e -> vm.editSelected());
-        Button delete = new Button("Delete JWK\u2026");
+        Button delete = new Button();
+        delete.textProperty().bind(vm.deleteLabelProperty());
         delete.setId("delete-jwk");
         delete.disableProperty().bind(vm.canChangeProperty().not());
         delete.setOnAction(e -> vm.deleteSelected());
         pane.addActions(edit, delete);
         javafx.scene.control.MenuItem editItem = Fx.item("Rename / describe\u2026", vm::editSelected);
         javafx.scene.control.MenuItem deleteItem = Fx.item("Delete JWK\u2026", vm::deleteSelected);
-        editItem.disableProperty().bind(vm.canChangeProperty().not());
+        deleteItem.textProperty().bind(vm.deleteLabelProperty());
+        editItem.disableProperty().bind(vm.canEditProperty().not());
         deleteItem.disableProperty().bind(vm.canChangeProperty().not());
         pane.rowActions(() -> {
-            if (vm.canChangeProperty().get()) {
+            if (vm.canEditProperty().get()) {
                 vm.editSelected();
             } else {
                 pane.focusDetails();

@@ -36,7 +36,11 @@ public final class JwkListViewModel {
     private final FailureHandler failures;
     private final TableFilter<Jwk> filter;
     private final ObjectProperty<Jwk> selected = new SimpleObjectProperty<>();
+    /** Every row selected in the table (Shift, Ctrl); more than one makes Delete a bulk deletion. */
+    private final javafx.collections.ObservableList<Jwk> selection = javafx.collections.FXCollections.observableArrayList();
     private final BooleanBinding canChange;
+    private final BooleanBinding canEdit;
+    private final StringBinding deleteLabel;
     private final StringBinding details;
 
     public JwkListViewModel(Workspace workspace, MutationRunner mutations, DialogService dialogs, FailureHandler failures) {
@@ -48,8 +52,13 @@ public final class JwkListViewModel {
                 j.sourceType().name()), "JWK", "JWKs");
         canChange = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning()
                 && !workspace.isReadOnly(), selected, mutations.runningProperty(), workspace.readOnlyProperty());
+        canEdit = Bindings.createBooleanBinding(() -> canChange.get() && selection.size() < 2, canChange, selection);
+        deleteLabel = Bindings.createStringBinding(() -> selection.size() > 1 ? "Delete " + selection.size()
+                + " JWKs\u2026" : "Delete JWK\u2026", selection);
         details = Bindings.createStringBinding(this::describeSelection, selected, workspace.keys(),
                 workspace.credentials());
+        // Before follow(): the many rows first, then the one the details show.
+        Selections.followAll(filter.items(), selection, Jwk::id, Jwk::name);
         Selections.follow(filter.items(), selected,
                 (a, b) -> Selections.sameIdOrName(a.id(), a.name(), b.id(), b.name()));
     }
@@ -78,6 +87,10 @@ public final class JwkListViewModel {
     }
 
     public void deleteSelected() {
+        if (selection.size() > 1) {
+            deleteMany(List.copyOf(selection));
+            return;
+        }
         Jwk jwk = selected.get();
         if (jwk == null || mutations.isRunning()) {
             return;
@@ -94,13 +107,51 @@ public final class JwkListViewModel {
                     snapshot.credentials(), snapshot.environments())).at(Where.of(snapshot));
             var api = snapshot.client().jwks().orElseThrow();
             if (dialogs.show(new DeleteJwkDialog(vm)).orElse(false)) {
-                mutations.run(snapshot, io.keyward.session.Change.of("Delete JWK", snapshot.project().name() + " / " + j.name())
-                                .withImpact(vm.impactSummary())
-                                .checking(new io.keyward.journal.CheckTarget("jwk", snapshot.project().name(),
-                                        snapshot.project().id(), j.name(), j.id(), true, false, java.util.Map.of(), java.util.Map.of())),
-                        () -> api.deleteJwk(snapshot.project(), j.name()),
-                        () -> OutcomeCheck.deletion(api.listJwks(snapshot.project()).stream().anyMatch(x ->
-                                Selections.sameIdOrName(x.id(), x.name(), j.id(), j.name())), "JWK \u201C" + j.name() + "\u201D"));
+                io.keyward.session.BulkRunner.Item d = deletion(snapshot, j, vm.impactSummary());
+                mutations.run(snapshot, d.change(), d.call(), d.check());
+            }
+        });
+    }
+
+    /**
+     * Deleting one JWK as the journal keeps it (its target, to check after a restart), the call, and how a
+     * lost answer is checked: the same for a single deletion and for each item of a bulk one.
+     */
+    static io.keyward.session.BulkRunner.Item deletion(io.keyward.session.Snapshot snapshot, Jwk j, List<String> impact) {
+        var api = snapshot.client().jwks().orElseThrow();
+        Project p = snapshot.project();
+        return new io.keyward.session.BulkRunner.Item(io.keyward.session.Change.of("Delete JWK", p.name() + " / " + j.name())
+                .withImpact(impact)
+                .checking(new io.keyward.journal.CheckTarget("jwk", p.name(), p.id(), j.name(), j.id(), true, false,
+                        java.util.Map.of(), java.util.Map.of())),
+                () -> api.deleteJwk(p, j.name()),
+                () -> OutcomeCheck.deletion(api.listJwks(p).stream().anyMatch(x ->
+                        Selections.sameIdOrName(x.id(), x.name(), j.id(), j.name())), "JWK \u201C" + j.name() + "\u201D"));
+    }
+
+    /**
+     * Loads the server's current state once, shows the combined impact of deleting all of {@code chosen}
+     * (those gone meanwhile named, and not sent), and runs the deletions as one bulk run if confirmed.
+     */
+    private void deleteMany(List<Jwk> chosen) {
+        if (mutations.isRunning()) {
+            return;
+        }
+        workspace.loadFresh(snapshot -> {
+            List<Jwk> current = new java.util.ArrayList<>();
+            List<String> missing = new java.util.ArrayList<>();
+            for (Jwk j : chosen) {
+                snapshot.jwks().stream().filter(x -> Selections.sameIdOrName(x.id(), x.name(), j.id(), j.name()))
+                        .findFirst().ifPresentOrElse(current::add, () -> missing.add(j.name()));
+            }
+            if (current.isEmpty()) {
+                workspace.notice("None of the " + chosen.size() + " selected JWKs exists on the server any more; "
+                        + "the lists were refreshed.");
+                return;
+            }
+            var vm = BulkJwkDeletion.confirmation(snapshot, current, missing);
+            if (dialogs.show(new io.keyward.ui.common.BulkDeleteDialog<>(vm)).isPresent()) {
+                mutations.bulk().start(BulkJwkDeletion.plan(snapshot, current, missing, vm));
             }
         });
     }
@@ -133,7 +184,7 @@ public final class JwkListViewModel {
         Jwk jwk = selected.get();
         Project project = workspace.project();
         Connection connection = workspace.connection();
-        if (jwk == null || project == null || connection == null || mutations.isRunning()) {
+        if (jwk == null || project == null || connection == null || mutations.isRunning() || selection.size() > 1) {
             return;
         }
         var api = connection.client().jwks().orElseThrow();
@@ -225,6 +276,21 @@ public final class JwkListViewModel {
 
     public BooleanBinding canChangeProperty() {
         return canChange;
+    }
+
+    /** Rename / describe: one JWK at a time. */
+    public BooleanBinding canEditProperty() {
+        return canEdit;
+    }
+
+    /** The rows selected in the table, as the table mirrors them. */
+    public javafx.collections.ObservableList<Jwk> selection() {
+        return selection;
+    }
+
+    /** "Delete JWK…", or "Delete 12 JWKs…" while twelve rows are selected. */
+    public StringBinding deleteLabelProperty() {
+        return deleteLabel;
     }
 
     public StringBinding detailsProperty() {

@@ -53,6 +53,7 @@ public final class JwtKeyListView {
         pane.addFilterControls(activeOnly);
 
         pane.bindDisabledReason(vm.readOnlyReasonProperty());
+        pane.allowMultipleSelection(vm.selection());
         var t = pane.table();
         // Dates only here (the details pane has the times); the id and thumbprint are long, so they come
         // last, where the table's spare width goes.
@@ -82,13 +83,14 @@ public final class JwtKeyListView {
         Button toggle = new Button();
         toggle.setId("toggle-jwt-key");
         toggle.textProperty().bind(vm.toggleTextProperty());
-        toggle.disableProperty().bind(vm.canChangeProperty().not());
+        toggle.disableProperty().bind(vm.canChangeOneProperty().not());
         toggle.setOnAction(e -> vm.toggleActive());
         Button rename = new Button("Rename\u2026");
         rename.setId("rename-jwt-key");
-        rename.disableProperty().bind(vm.canChangeProperty().not());
+        rename.disableProperty().bind(vm.canChangeOneProperty().not());
         rename.setOnAction(e -> vm.rename());
-        Button delete = new Button("Delete\u2026");
+        Button delete = new Button();
+        delete.textProperty().bind(vm.deleteLabelProperty());
         delete.setId("delete-jwt-key");
         delete.disableProperty().bind(vm.canChangeProperty().not());
         delete.setOnAction(e -> vm.delete());
@@ -99,17 +101,19 @@ public final class JwtKeyListView {
         menuToggle.setOnAction(e -> vm.toggleActive());
         MenuItem menuRename = new MenuItem("Rename\u2026");
         menuRename.setOnAction(e -> vm.rename());
-        MenuItem menuDelete = new MenuItem("Delete\u2026");
+        MenuItem menuDelete = new MenuItem();
+        menuDelete.textProperty().bind(vm.deleteLabelProperty());
         menuDelete.setOnAction(e -> vm.delete());
         MenuItem menuCopyId = new MenuItem("Copy id");
         menuCopyId.setOnAction(e -> copyId.fire());
-        for (MenuItem m : new MenuItem[]{menuToggle, menuRename, menuDelete}) {
-            m.disableProperty().bind(vm.canChangeProperty().not());
+        for (MenuItem m : new MenuItem[]{menuToggle, menuRename}) {
+            m.disableProperty().bind(vm.canChangeOneProperty().not());
         }
+        menuDelete.disableProperty().bind(vm.canChangeProperty().not());
         menuCopyId.disableProperty().bind(vm.selectedProperty().isNull());
         MenuItem menuCopyThumbprint = Fx.item("Copy thumbprint", () -> Fx.toClipboard(vm.selectedThumbprint()));
         pane.rowActions(() -> {
-            if (vm.canChangeProperty().get()) {
+            if (vm.canChangeOneProperty().get()) {
                 vm.rename();
             } else {
                 pane.focusDetails();

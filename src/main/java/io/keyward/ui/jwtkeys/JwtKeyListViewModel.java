@@ -51,8 +51,12 @@ public final class JwtKeyListViewModel {
     private final TableFilter<JwtKey> filter;
     private final BooleanProperty activeOnly = new SimpleBooleanProperty(false);
     private final ObjectProperty<JwtKey> selected = new SimpleObjectProperty<>();
+    /** Every row selected in the table (Shift, Ctrl); more than one makes Delete a bulk deletion. */
+    private final javafx.collections.ObservableList<JwtKey> selection = javafx.collections.FXCollections.observableArrayList();
     private final BooleanBinding canCreate;
     private final BooleanBinding canChange;
+    private final BooleanBinding canChangeOne;
+    private final StringBinding deleteLabel;
     private final StringBinding details;
     private final StringBinding pem;
     private final StringBinding toggleText;
@@ -71,11 +75,16 @@ public final class JwtKeyListViewModel {
                 && !workspace.isReadOnly(), workspace.projectProperty(), mutations.runningProperty(), workspace.readOnlyProperty());
         canChange = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning()
                 && !workspace.isReadOnly(), selected, mutations.runningProperty(), workspace.readOnlyProperty());
+        canChangeOne = Bindings.createBooleanBinding(() -> canChange.get() && selection.size() < 2, canChange, selection);
+        deleteLabel = Bindings.createStringBinding(() -> selection.size() > 1 ? "Delete " + selection.size()
+                + " keys\u2026" : "Delete\u2026", selection);
         details = Bindings.createStringBinding(this::describeSelection, selected);
         pem = Bindings.createStringBinding(() -> selected.get() == null || selected.get().publicKeyPem() == null ? ""
                 : selected.get().publicKeyPem().strip(), selected);
         toggleText = Bindings.createStringBinding(() -> selected.get() == null ? "Activate / deactivate\u2026"
                 : selected.get().isActive() ? "Deactivate\u2026" : "Activate\u2026", selected);
+        // Before follow(): the many rows first, then the one the details show.
+        Selections.followAll(filter.items(), selection, JwtKey::id, JwtKey::id);
         Selections.follow(filter.items(), selected, (a, b) -> a.id().equals(b.id()));
     }
 
@@ -200,20 +209,60 @@ public final class JwtKeyListViewModel {
     }
 
     public void delete() {
+        if (selection.size() > 1) {
+            deleteMany(List.copyOf(selection));
+            return;
+        }
         withFresh(s -> {
             JwtKey k = s.key();
             DeleteJwtKeyDialogViewModel vm = new DeleteJwtKeyDialogViewModel(JwtKeyImpact.of(k, s.snapshot().jwtKeys()),
                     where(s.snapshot()));
             if (dialogs.show(new DeleteJwtKeyDialog(vm)).orElse(false)) {
-                var api = s.snapshot().client().jwtKeys().orElseThrow();
-                Project p = s.snapshot().project();
-                mutations.run(s.snapshot(), io.keyward.session.Change.of("Delete JWT key", target(p, k))
-                        .withImpact(vm.impactSummary())
-                        .checking(jwtKeyTarget(p, k.id(), k.label(), true, false, java.util.Map.of(), java.util.Map.of())), () -> {
+                io.keyward.session.BulkRunner.Item d = deletion(s.snapshot(), k, vm.impactSummary());
+                mutations.run(s.snapshot(), d.change(), d.call(), d.check());
+            }
+        });
+    }
+
+    /**
+     * Deleting one JWT key as the journal keeps it, the call, and how a lost answer is checked: the same for
+     * a single deletion and for each item of a bulk one.
+     */
+    static io.keyward.session.BulkRunner.Item deletion(Snapshot snapshot, JwtKey k, List<String> impact) {
+        var api = snapshot.client().jwtKeys().orElseThrow();
+        Project p = snapshot.project();
+        return new io.keyward.session.BulkRunner.Item(io.keyward.session.Change.of("Delete JWT key", target(p, k))
+                .withImpact(impact)
+                .checking(jwtKeyTarget(p, k.id(), k.label(), true, false, java.util.Map.of(), java.util.Map.of())), () -> {
                     api.deleteJwtKey(p, k.id());
                     return MutationResult.done("Deleted.");
                 }, () -> OutcomeCheck.deletion(api.listJwtKeys(p, false).stream().anyMatch(x -> x.id().equals(k.id())),
-                        "JWT key \u201C" + k.label() + "\u201D (" + k.id() + ")"));
+                "JWT key \u201C" + k.label() + "\u201D (" + k.id() + ")"));
+    }
+
+    /**
+     * Loads the server's current state once, shows the combined impact of deleting all of {@code chosen}
+     * (which are active, and whether any active key is left), and runs the deletions as one bulk run.
+     */
+    private void deleteMany(List<JwtKey> chosen) {
+        if (mutations.isRunning()) {
+            return;
+        }
+        workspace.loadFresh(snapshot -> {
+            List<JwtKey> current = new java.util.ArrayList<>();
+            List<String> missing = new java.util.ArrayList<>();
+            for (JwtKey k : chosen) {
+                snapshot.jwtKeys().stream().filter(x -> x.id().equals(k.id())).findFirst()
+                        .ifPresentOrElse(current::add, () -> missing.add(BulkJwtKeyDeletion.name(k)));
+            }
+            if (current.isEmpty()) {
+                workspace.notice("None of the " + chosen.size() + " selected JWT keys exists on the server any more; "
+                        + "the list was refreshed.");
+                return;
+            }
+            var vm = BulkJwtKeyDeletion.confirmation(snapshot, current, missing);
+            if (dialogs.show(new io.keyward.ui.common.BulkDeleteDialog<>(vm)).isPresent()) {
+                mutations.bulk().start(BulkJwtKeyDeletion.plan(snapshot, current, missing, vm));
             }
         });
     }
@@ -270,7 +319,7 @@ public final class JwtKeyListViewModel {
     /** The selected key as the server has it now, or a notice when it is gone. */
     private void withFresh(Consumer<Fresh> then) {
         JwtKey k = selected.get();
-        if (k == null || mutations.isRunning()) {
+        if (k == null || mutations.isRunning() || selection.size() > 1) {
             return;
         }
         workspace.loadFresh(snapshot -> {
@@ -323,6 +372,21 @@ public final class JwtKeyListViewModel {
 
     public BooleanBinding canChangeProperty() {
         return canChange;
+    }
+
+    /** Rename, activate, deactivate: one key at a time. */
+    public BooleanBinding canChangeOneProperty() {
+        return canChangeOne;
+    }
+
+    /** The rows selected in the table, as the table mirrors them. */
+    public javafx.collections.ObservableList<JwtKey> selection() {
+        return selection;
+    }
+
+    /** "Delete…", or "Delete 5 keys…" while five rows are selected. */
+    public StringBinding deleteLabelProperty() {
+        return deleteLabel;
     }
 
     public StringBinding detailsProperty() {

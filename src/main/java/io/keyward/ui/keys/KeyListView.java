@@ -14,18 +14,21 @@ public final class KeyListView {
         pane = new ListPane<>("keys", "keys", vm.filter(), vm.selectedProperty(), vm.stateProperty(), vm.zone(),
                 vm::retry, ListPane.detailsText("keys-details", vm.detailsProperty()));
         pane.bindDisabledReason(vm.readOnlyReasonProperty());
+        pane.allowMultipleSelection(vm.selection());
         var t = pane.table();
         t.getColumns().add(Fx.column("Name", 220, CryptoKey::name));
         t.getColumns().add(Fx.column("Type", 70, k -> k.keyType() == null ? "" : k.keyType()));
         t.getColumns().add(Fx.column("Environments", 200, k -> String.join(", ", k.environmentNames())));
         t.getColumns().add(Fx.column("Description", 260, CryptoKey::description));
-        Button delete = new Button("Delete key\u2026");
+        Button delete = new Button();
+        delete.textProperty().bind(vm.deleteLabelProperty());
         delete.setId("delete-key");
         delete.disableProperty().bind(vm.canDeleteProperty().not());
         delete.setOnAction(e -> vm.deleteSelected());
         pane.addActions(delete);
         javafx.scene.control.MenuItem deleteItem = Fx.item("Delete key\u2026", vm::deleteSelected);
         deleteItem.disableProperty().bind(vm.canDeleteProperty().not());
+        deleteItem.textProperty().bind(vm.deleteLabelProperty());
         pane.rowActions(pane::focusDetails,
                 Fx.item("Copy name", () -> Fx.toClipboard(vm.selectedProperty().get().name())),
                 Fx.item("Copy id", () -> Fx.toClipboard(vm.selectedProperty().get().id())),

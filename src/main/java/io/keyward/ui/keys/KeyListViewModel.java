@@ -31,6 +31,9 @@ public final class KeyListViewModel {
     private final FailureHandler failures;
     private final TableFilter<CryptoKey> filter;
     private final ObjectProperty<CryptoKey> selected = new SimpleObjectProperty<>();
+    /** Every row selected in the table (Shift, Ctrl); more than one makes Delete a bulk deletion. */
+    private final javafx.collections.ObservableList<CryptoKey> selection = javafx.collections.FXCollections.observableArrayList();
+    private final StringBinding deleteLabel;
     private final BooleanBinding canDelete;
     private final StringBinding details;
 
@@ -45,6 +48,10 @@ public final class KeyListViewModel {
         canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && !mutations.isRunning()
                 && !workspace.isReadOnly(), selected, mutations.runningProperty(), workspace.readOnlyProperty());
         details = Bindings.createStringBinding(this::describeSelection, selected, workspace.jwks());
+        deleteLabel = Bindings.createStringBinding(() -> selection.size() > 1 ? "Delete " + selection.size()
+                + " keys\u2026" : "Delete key\u2026", selection);
+        // Before follow(): the many rows first, then the one the details show.
+        Selections.followAll(filter.items(), selection, CryptoKey::id, CryptoKey::name);
         Selections.follow(filter.items(), selected,
                 (a, b) -> Selections.sameIdOrName(a.id(), a.name(), b.id(), b.name()));
     }
@@ -77,6 +84,10 @@ public final class KeyListViewModel {
 
     /** Loads the server's current state, shows the impact, and deletes if confirmed. */
     public void deleteSelected() {
+        if (selection.size() > 1) {
+            deleteMany(List.copyOf(selection));
+            return;
+        }
         CryptoKey key = selected.get();
         if (key == null || mutations.isRunning()) {
             return;
@@ -91,17 +102,57 @@ public final class KeyListViewModel {
             CryptoKey k = current.get();
             DeleteKeyDialogViewModel vm = new DeleteKeyDialogViewModel(Impacts.keyDeletion(k, snapshot.jwks(),
                     snapshot.credentials(), snapshot.environments())).at(Where.of(snapshot));
-            var api = snapshot.client().keys().orElseThrow();
-            dialogs.show(new DeleteKeyDialog(vm)).ifPresent(a -> mutations.run(snapshot, io.keyward.session.Change.of(
-                            a == DerivedJwkPolicy.DELETE ? "Delete key (delete derived JWKs)" : "Delete key (keep derived JWKs)",
-                            snapshot.project().name() + " / " + k.name())
-                            .withParameter("derivedJwks", a.name())
-                            .withImpact(vm.impactSummary())
-                            .checking(new io.keyward.journal.CheckTarget("key", snapshot.project().name(),
-                                    snapshot.project().id(), k.name(), k.id(), true, false, java.util.Map.of(), java.util.Map.of())),
-                    () -> api.deleteKey(snapshot.project(), k.name(), a),
-                    () -> OutcomeCheck.deletion(api.listKeys(snapshot.project()).stream().anyMatch(x ->
-                            Selections.sameIdOrName(x.id(), x.name(), k.id(), k.name())), "Key \u201C" + k.name() + "\u201D")));
+            dialogs.show(new DeleteKeyDialog(vm)).ifPresent(a -> {
+                io.keyward.session.BulkRunner.Item d = deletion(snapshot, k, a, vm.impactSummary());
+                mutations.run(snapshot, d.change(), d.call(), d.check());
+            });
+        });
+    }
+
+    /**
+     * Deleting one key with the chosen fate of its derived JWKs, as the journal keeps it, the call, and how
+     * a lost answer is checked: the same for a single deletion and for each item of a bulk one.
+     */
+    static io.keyward.session.BulkRunner.Item deletion(io.keyward.session.Snapshot snapshot, CryptoKey k, DerivedJwkPolicy a,
+                                                      List<String> impact) {
+        var api = snapshot.client().keys().orElseThrow();
+        var p = snapshot.project();
+        return new io.keyward.session.BulkRunner.Item(io.keyward.session.Change.of(
+                        a == DerivedJwkPolicy.DELETE ? "Delete key (delete derived JWKs)" : "Delete key (keep derived JWKs)",
+                        p.name() + " / " + k.name())
+                .withParameter("derivedJwks", a.name())
+                .withImpact(impact)
+                .checking(new io.keyward.journal.CheckTarget("key", p.name(), p.id(), k.name(), k.id(), true, false,
+                        java.util.Map.of(), java.util.Map.of())),
+                () -> api.deleteKey(p, k.name(), a),
+                () -> OutcomeCheck.deletion(api.listKeys(p).stream().anyMatch(x ->
+                        Selections.sameIdOrName(x.id(), x.name(), k.id(), k.name())), "Key \u201C" + k.name() + "\u201D"));
+    }
+
+    /**
+     * Loads the server's current state once, shows the combined impact of deleting all of {@code chosen}
+     * with one choice for their derived JWKs (those gone meanwhile named, and not sent), and runs the
+     * deletions as one bulk run if confirmed.
+     */
+    private void deleteMany(List<CryptoKey> chosen) {
+        if (mutations.isRunning()) {
+            return;
+        }
+        workspace.loadFresh(snapshot -> {
+            List<CryptoKey> current = new java.util.ArrayList<>();
+            List<String> missing = new java.util.ArrayList<>();
+            for (CryptoKey k : chosen) {
+                snapshot.keys().stream().filter(x -> Selections.sameIdOrName(x.id(), x.name(), k.id(), k.name()))
+                        .findFirst().ifPresentOrElse(current::add, () -> missing.add(k.name()));
+            }
+            if (current.isEmpty()) {
+                workspace.notice("None of the " + chosen.size() + " selected keys exists on the server any more; "
+                        + "the lists were refreshed.");
+                return;
+            }
+            var vm = BulkKeyDeletion.confirmation(snapshot, current, missing);
+            dialogs.show(new io.keyward.ui.common.BulkDeleteDialog<>(vm)).ifPresent(a ->
+                    mutations.bulk().start(BulkKeyDeletion.plan(snapshot, current, missing, a, vm)));
         });
     }
 
@@ -134,6 +185,16 @@ public final class KeyListViewModel {
 
     public BooleanBinding canDeleteProperty() {
         return canDelete;
+    }
+
+    /** The rows selected in the table, as the table mirrors them. */
+    public javafx.collections.ObservableList<CryptoKey> selection() {
+        return selection;
+    }
+
+    /** "Delete key…", or "Delete 5 keys…" while five rows are selected. */
+    public StringBinding deleteLabelProperty() {
+        return deleteLabel;
     }
 
     public StringBinding detailsProperty() {

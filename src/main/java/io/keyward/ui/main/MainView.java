@@ -184,12 +184,14 @@ public final class MainView {
         Label loading = new Label();
         loading.getStyleClass().add("muted");
         loading.setId("activity");
+        var bulk = vm.mutations().bulk();
         loading.textProperty().bind(Bindings.createStringBinding(() -> !vm.retryingProperty().get().isEmpty()
                         ? vm.retryingProperty().get()
+                        : bulk.isRunning() ? bulk.progressProperty().get()
                         : vm.mutations().runningProperty().get() ? "Applying change\u2026"
                         : vm.workspace().loadingProperty().get() || vm.projects().loadingProperty().get() ? "Loading\u2026" : "",
                 vm.retryingProperty(), vm.mutations().runningProperty(), vm.workspace().loadingProperty(),
-                vm.projects().loadingProperty()));
+                vm.projects().loadingProperty(), bulk.runningProperty(), bulk.progressProperty()));
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-loading");
         cancel.getStyleClass().add("small-button");
@@ -197,7 +199,17 @@ public final class MainView {
         cancel.setOnAction(e -> vm.cancelLoading());
         cancel.visibleProperty().bind(vm.workspace().loadingProperty().or(vm.projects().loadingProperty()));
         cancel.managedProperty().bind(cancel.visibleProperty());
-        HBox bar = new HBox(12, status, Fx.grow(), loading, cancel);
+        // A bulk run can be stopped: calls in flight finish and are recorded, the rest is not sent.
+        Button cancelBulk = new Button("Cancel");
+        cancelBulk.setId("cancel-bulk");
+        cancelBulk.getStyleClass().add("small-button");
+        cancelBulk.setTooltip(new Tooltip("Send no more of this bulk run: the calls under way finish and are "
+                + "recorded, the rest is marked \u201CNot sent\u201D"));
+        cancelBulk.setOnAction(e -> bulk.cancel());
+        cancelBulk.visibleProperty().bind(bulk.runningProperty());
+        cancelBulk.managedProperty().bind(cancelBulk.visibleProperty());
+        cancelBulk.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, status, Fx.grow(), loading, cancel, cancelBulk);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;

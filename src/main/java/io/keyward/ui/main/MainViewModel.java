@@ -260,7 +260,9 @@ public final class MainViewModel implements FailureHandler {
         io.keyward.session.BackgroundTask.of(journal::history)
                 .onSuccess(history -> {
                     resultLog.restore(history);
-                    long interrupted = history.stream().filter(io.keyward.journal.ChangeHistory::interrupted).count();
+                    // A bulk run's plan is no change of its own: its items are counted (and those never sent are not).
+                    long interrupted = history.stream().filter(io.keyward.journal.ChangeHistory::interrupted)
+                            .filter(h -> !io.keyward.session.BulkRunner.isPlan(h.intent())).count();
                     if (interrupted > 0) {
                         notice(interrupted + (interrupted == 1 ? " change was" : " changes were") + " interrupted: "
                                 + "Keyward stopped after sending " + (interrupted == 1 ? "it" : "them") + " and before the "

@@ -33,18 +33,32 @@ import java.util.function.Function;
  */
 public final class ResultsView {
 
-    /** A row of the tree: an entry, one environment of an entry, or one line of a server's explanation. */
-    public record Row(ResultEntry entry, ResultEntry.EnvironmentRow environment, String detail, String day) {
+    /**
+     * A row of the tree: a day, a bulk run (its items below it), an entry, one environment of an entry, or
+     * one line of a server's explanation.
+     *
+     * @param bulk the bulk run's id, on its group row
+     */
+    public record Row(ResultEntry entry, ResultEntry.EnvironmentRow environment, String detail, String day, String bulk) {
         public Row(ResultEntry entry, ResultEntry.EnvironmentRow environment, String detail) {
-            this(entry, environment, detail, null);
+            this(entry, environment, detail, null, null);
+        }
+
+        public Row(ResultEntry entry, ResultEntry.EnvironmentRow environment, String detail, String day) {
+            this(entry, environment, detail, day, null);
         }
 
         public boolean isDay() {
             return day != null;
         }
 
+        /** The row of a bulk run, whose children are its items. */
+        public boolean isGroup() {
+            return bulk != null;
+        }
+
         public boolean isEntry() {
-            return day == null && environment == null && detail == null;
+            return day == null && bulk == null && environment == null && detail == null;
         }
 
         boolean isDetail() {
@@ -65,28 +79,52 @@ public final class ResultsView {
         tree.setPlaceholder(new Label("No changes to show. Every change and its per-environment outcome appears here, "
                 + "and stays in the journal across restarts."));
         tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        tree.getColumns().add(col("Time", 104, r -> r.isEntry() ? r.entry().timeText(vm.zone()) : ""));
-        tree.getColumns().add(col("Action", 190, r -> r.isDay() ? r.day() : r.isEntry() ? r.entry().action()
+        // Wide enough for a bulk run's items, which sit two levels deeper than a day's changes.
+        tree.getColumns().add(col("Time", 140, r -> r.isGroup() ? groupTime(r.bulk())
+                : r.isEntry() ? r.entry().timeText(vm.zone()) : ""));
+        tree.getColumns().add(col("Action", 190, r -> r.isDay() ? r.day() : r.isGroup() ? groupAction(r.bulk())
+                : r.isEntry() ? r.entry().action()
                 : r.isDetail() ? (r.detail().startsWith(io.keyward.session.ResultLog.CHECKED) ? "Keyward checked" : "Server says")
                 : r.environment().environment()));
-        tree.getColumns().add(col("Target", 240, r -> r.isEntry() ? r.entry().target() : ""));
-        tree.getColumns().add(col("Connection", 210, r -> r.isEntry() ? connectionName(r.entry()) : ""));
-        tree.getColumns().add(col("Outcome", 200, r -> r.isDay() ? "" : r.isEntry() ? r.entry().outcomeText()
+        tree.getColumns().add(col("Target", 240, r -> r.isGroup() ? vm.bulk(r.bulk()).map(b -> "Project " + b.project())
+                .orElse("") : r.isEntry() ? r.entry().target() : ""));
+        tree.getColumns().add(col("Connection", 210, r -> r.isGroup() ? vm.bulk(r.bulk()).map(b -> ResultsViewModel
+                .connectionName(b.connection())).orElse("") : r.isEntry() ? connectionName(r.entry()) : ""));
+        tree.getColumns().add(col("Outcome", 200, r -> r.isDay() ? "" : r.isGroup() ? groupState(r.bulk())
+                : r.isEntry() ? r.entry().outcomeText()
                 : r.isDetail() ? "" : r.environment().success() ? "OK" : "FAILED"));
-        tree.getColumns().add(col("Message", 340, r -> r.isDay() ? "" : r.isEntry() ? r.entry().message()
+        tree.getColumns().add(col("Message", 340, r -> r.isDay() ? "" : r.isGroup() ? groupMessage(r.bulk())
+                : r.isEntry() ? r.entry().message()
                 : r.isDetail() ? r.detail() : r.environment().message()));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.setRowFactory(t -> new TreeTableRow<>() {
             @Override
             protected void updateItem(Row row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("result-failed", "result-partial", "env-failed", "result-unknown", "result-day");
+                getStyleClass().removeAll("result-failed", "result-partial", "env-failed", "result-unknown", "result-day",
+                        "result-group", "result-not-sent");
                 setTooltip(null);
                 if (empty || row == null) {
                     return;
                 }
                 if (row.isDay()) {
                     getStyleClass().add("result-day");
+                } else if (row.isGroup()) {
+                    getStyleClass().add("result-group");
+                    javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(groupAction(row.bulk()) + ": "
+                            + groupMessage(row.bulk()));
+                    tip.setWrapText(true);
+                    tip.setMaxWidth(520);
+                    setTooltip(tip);
+                    List<ResultEntry> items = itemsOf(getTreeItem());
+                    if (items.stream().anyMatch(ResultEntry::isUnknown)) {
+                        getStyleClass().add("result-unknown");
+                    } else if (items.stream().anyMatch(x -> x.outcome() == ResultEntry.Outcome.FAILED
+                            || x.outcome() == ResultEntry.Outcome.COMPLETED_WITH_DEPLOYMENT_FAILURES)) {
+                        getStyleClass().add("result-partial");
+                    }
+                } else if (row.isEntry() && row.entry().outcome() == ResultEntry.Outcome.NOT_SENT) {
+                    getStyleClass().add("result-not-sent");
                 } else if (row.isEntry()) {
                     setTooltip(new javafx.scene.control.Tooltip(row.entry().connection()
                             + (row.entry().user().isBlank() ? "" : ", as " + row.entry().user())));
@@ -102,7 +140,8 @@ public final class ResultsView {
                 }
             }
         });
-        vm.shown().addListener((ListChangeListener<ResultEntry>) c -> rebuild());
+        vm.shown().addListener((ListChangeListener<ResultEntry>) c -> changed());
+        vm.bulks().addListener((javafx.collections.MapChangeListener<String, io.keyward.session.BulkRun>) c -> changed());
         rebuild();
 
         // No accelerator on the menu item: a context menu's accelerator is the whole window's, and
@@ -243,13 +282,37 @@ public final class ResultsView {
     private static final java.time.format.DateTimeFormatter DAY =
             java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
 
-    /** One group per day, newest first; today's open, earlier days closed unless they hold an unknown outcome. */
+    /**
+     * Redraws the tree: at once, except while a bulk run is sending, when items arrive many per second and
+     * each would rebuild the whole tree: then at most once per frame.
+     */
+    private void changed() {
+        if (!vm.bulkRunning()) {
+            rebuild();
+        } else if (!rebuildPending) {
+            rebuildPending = true;
+            javafx.application.Platform.runLater(() -> {
+                rebuildPending = false;
+                rebuild();
+            });
+        }
+    }
+
+    private boolean rebuildPending;
+
+    /**
+     * One group per day, newest first; today's open, earlier days closed unless they hold an unknown outcome.
+     * A bulk run's items sit under one row of their own, which says how they ended.
+     */
     private void rebuild() {
         List<ResultEntry> shown = List.copyOf(vm.shown());
         java.time.LocalDate today = java.time.LocalDate.now(vm.zone());
         java.util.Map<java.time.LocalDate, TreeItem<Row>> days = new java.util.LinkedHashMap<>();
+        java.util.Map<String, TreeItem<Row>> groups = new java.util.LinkedHashMap<>();
         for (ResultEntry e : shown) {
-            java.time.LocalDate date = e.time().atZone(vm.zone()).toLocalDate();
+            java.time.Instant when = e.bulkId() == null ? e.time()
+                    : vm.bulk(e.bulkId()).map(io.keyward.session.BulkRun::time).orElse(e.time());
+            java.time.LocalDate date = when.atZone(vm.zone()).toLocalDate();
             TreeItem<Row> day = days.computeIfAbsent(date, d -> {
                 String label = (d.equals(today) ? "Today, " : d.equals(today.minusDays(1)) ? "Yesterday, " : "")
                         + DAY.format(d);
@@ -258,19 +321,85 @@ public final class ResultsView {
                 item.setExpanded(before != null ? before.isExpanded() : d.equals(today));
                 return item;
             });
+            TreeItem<Row> parent = day;
+            if (e.bulkId() != null) {
+                boolean first = groups.isEmpty() && day.getChildren().isEmpty() && days.size() == 1;
+                parent = groups.computeIfAbsent(e.bulkId(), id -> {
+                    TreeItem<Row> group = new TreeItem<>(new Row(null, null, null, null, id));
+                    Boolean before = groupExpanded.get(id);
+                    group.setExpanded(before != null ? before : first);
+                    day.getChildren().add(group);
+                    return group;
+                });
+            }
             TreeItem<Row> item = new TreeItem<>(new Row(e, null, null));
             e.environments().forEach(env -> item.getChildren().add(new TreeItem<>(new Row(e, env, null))));
             e.details().forEach(d -> item.getChildren().add(new TreeItem<>(new Row(e, null, d))));
-            // The newest entry, and any with a failure, open by default: that is what needs reading.
-            item.setExpanded(e == shown.get(0) || e.outcome() != ResultEntry.Outcome.SUCCEEDED);
+            if (e.bulkId() == null) {
+                // The newest entry, and any with a failure, open by default: that is what needs reading.
+                item.setExpanded(e == shown.get(0) || e.outcome() != ResultEntry.Outcome.SUCCEEDED);
+            } else {
+                // Hundreds of items: each stays as the user left it; a problem opens by default.
+                Boolean before = itemExpanded.get(e.id());
+                item.setExpanded(before != null ? before : e.outcome() != ResultEntry.Outcome.SUCCEEDED
+                        && e.outcome() != ResultEntry.Outcome.NOT_SENT);
+                item.expandedProperty().addListener((o, was, now) -> itemExpanded.put(e.id(), now));
+            }
             if (e.isUnknown()) {
                 day.setExpanded(true);
+                parent.setExpanded(true);
             }
-            day.getChildren().add(item);
+            parent.getChildren().add(item);
         }
+        groups.forEach((id, g) -> {
+            groupExpanded.putIfAbsent(id, g.isExpanded());
+            g.expandedProperty().addListener((o, was, now) -> groupExpanded.put(id, now));
+        });
         dayItems.clear();
         dayItems.putAll(days);
         tree.getRoot().getChildren().setAll(days.values());
+    }
+
+    /** Whether each bulk run's row, and each of its items, was open: a redraw keeps what the user chose. */
+    private final java.util.Map<String, Boolean> groupExpanded = new java.util.HashMap<>();
+    private final java.util.Map<Long, Boolean> itemExpanded = new java.util.HashMap<>();
+
+    private static final java.time.format.DateTimeFormatter GROUP_TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private String groupTime(String id) {
+        return vm.bulk(id).map(b -> GROUP_TIME.format(b.time().atZone(vm.zone()))).orElse("");
+    }
+
+    private String groupAction(String id) {
+        return vm.bulk(id).map(io.keyward.session.BulkRun::action).orElse("Bulk run");
+    }
+
+    private String groupState(String id) {
+        return vm.bulk(id).map(b -> b.state() == io.keyward.session.BulkRun.State.RUNNING ? "Running\u2026"
+                : b.state().label()).orElse("");
+    }
+
+    /** "480 succeeded, 10 completed with deployment failures, 5 unknown, 5 not sent", and why it stopped early. */
+    private String groupMessage(String id) {
+        String summary = vm.bulkSummary(id);
+        return vm.bulk(id).filter(b -> !b.note().isBlank() && b.state() != io.keyward.session.BulkRun.State.RUNNING)
+                .map(b -> summary + ". " + Character.toUpperCase(b.note().charAt(0)) + b.note().substring(1))
+                .orElse(summary);
+    }
+
+    /** The entries under a tree item: itself, or every item of a bulk run or a day. */
+    private static List<ResultEntry> itemsOf(TreeItem<Row> item) {
+        List<ResultEntry> out = new java.util.ArrayList<>();
+        if (item == null || item.getValue() == null) {
+            return out;
+        }
+        Row r = item.getValue();
+        if (r.isDay() || r.isGroup()) {
+            item.getChildren().forEach(c -> out.addAll(itemsOf(c)));
+        } else if (r.entry() != null) {
+            out.add(r.entry());
+        }
+        return out;
     }
 
     /** The day groups as last built, so a rebuild keeps a day the user opened or closed as it was. */
@@ -283,13 +412,7 @@ public final class ResultsView {
 
     private List<ResultEntry> selectedEntries() {
         Set<ResultEntry> selected = new LinkedHashSet<>();
-        tree.getSelectionModel().getSelectedItems().forEach(i -> {
-            if (i != null && i.getValue() != null && i.getValue().isDay()) {
-                i.getChildren().forEach(c -> selected.add(c.getValue().entry()));
-            } else if (i != null && i.getValue() != null) {
-                selected.add(i.getValue().entry());
-            }
-        });
+        tree.getSelectionModel().getSelectedItems().forEach(i -> selected.addAll(itemsOf(i)));
         return List.copyOf(selected);
     }
 

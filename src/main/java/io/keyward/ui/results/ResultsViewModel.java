@@ -86,7 +86,9 @@ public final class ResultsViewModel {
             return false;
         }
         String t = text.get() == null ? "" : text.get().strip().toLowerCase(Locale.ROOT);
-        return t.isEmpty() || e.asText(zone()).toLowerCase(Locale.ROOT).contains(t);
+        // An item of a bulk run also matches what its run is called ("Delete 12 JWKs").
+        return t.isEmpty() || e.asText(zone()).toLowerCase(Locale.ROOT).contains(t)
+                || log.bulk(e.bulkId()).map(b -> b.action().toLowerCase(Locale.ROOT).contains(t)).orElse(false);
     }
 
     private static boolean narrows(String choice) {
@@ -113,7 +115,11 @@ public final class ResultsViewModel {
 
     /** The profile's name: the part of "Name (Gateway, URL)" before the server. */
     public static String connectionName(ResultEntry e) {
-        String c = e.connection();
+        return connectionName(e.connection());
+    }
+
+    /** The profile's name of a "Name (Gateway, URL)". */
+    public static String connectionName(String c) {
         int paren = c.lastIndexOf(" (");
         return paren > 0 ? c.substring(0, paren) : c;
     }
@@ -155,6 +161,26 @@ public final class ResultsViewModel {
     /** Checks an unknown outcome again; what it finds is added to the entry. */
     public void check(ResultEntry entry) {
         log.check(entry);
+    }
+
+    /** The bulk run an entry belongs to, if it is one's item and the run is known. */
+    public java.util.Optional<io.keyward.session.BulkRun> bulk(String id) {
+        return log.bulk(id);
+    }
+
+    /** The bulk runs by id; changes when a run starts and ends. */
+    public javafx.collections.ObservableMap<String, io.keyward.session.BulkRun> bulks() {
+        return log.bulks();
+    }
+
+    /** "480 succeeded, 10 completed with deployment failures, 5 unknown, 5 not sent" over all the run's items. */
+    public String bulkSummary(String id) {
+        return log.bulkSummary(id);
+    }
+
+    /** Whether some bulk run is still sending (the panel then redraws at most once a frame). */
+    public boolean bulkRunning() {
+        return log.bulks().values().stream().anyMatch(b -> b.state() == io.keyward.session.BulkRun.State.RUNNING);
     }
 
     /** Every entry, hidden or not. */
@@ -239,7 +265,7 @@ public final class ResultsViewModel {
     }
 
     private static final List<String> CSV_COLUMNS = List.of("time", "connection", "user", "project", "action", "target",
-            "outcome", "message", "environments", "details", "requestId", "changeId");
+            "outcome", "message", "environments", "details", "requestId", "changeId", "bulkId");
 
     /** RFC 4180 CSV, one row per change; environments and details joined with " | ". */
     public String csv(List<ResultEntry> entries) {
@@ -250,7 +276,7 @@ public final class ResultsViewModel {
                             .map(r -> r.environment() + ": " + (r.success() ? "OK" : "FAILED")
                                     + (r.message().isBlank() ? "" : " \u2013 " + r.message())).toList()),
                     String.join(" | ", e.details()), e.requestId() == null ? "" : e.requestId(),
-                    e.changeId() == null ? "" : e.changeId());
+                    e.changeId() == null ? "" : e.changeId(), e.bulkId() == null ? "" : e.bulkId());
             sb.append(String.join(",", cells.stream().map(ResultsViewModel::csvCell).toList())).append("\r\n");
         }
         return sb.toString();
@@ -288,6 +314,8 @@ public final class ResultsViewModel {
             e.details().forEach(details::add);
             o.put("requestId", e.requestId());
             o.put("changeId", e.changeId());
+            o.put("bulkId", e.bulkId());
+            bulk(e.bulkId()).ifPresent(b -> o.put("bulkAction", b.action()));
         }
         try {
             return mapper.writeValueAsString(array) + "\n";

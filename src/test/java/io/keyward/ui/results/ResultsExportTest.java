@@ -41,11 +41,26 @@ class ResultsExportTest {
         String csv = vm.csv(List.of(entry("payments / =cmd", "JWK not found (HTTP 404)")));
         String[] lines = csv.split("\r\n");
         assertEquals(2, lines.length, csv);
-        assertEquals("time,connection,user,project,action,target,outcome,message,environments,details,requestId,changeId",
-                lines[0]);
+        assertEquals("time,connection,user,project,action,target,outcome,message,environments,details,requestId,changeId,"
+                + "bulkId", lines[0]);
         assertTrue(lines[1].startsWith("2026-12-01T09:30:00Z,\"Lab, \"\"east\"\" (Apinizer, https://lab.example)\",admin,"
                 + "Müşteri / prod,Delete JWK,payments / =cmd,Failed,JWK not found (HTTP 404),production: FAILED \u2013 timeout,"
                 + "Remedy: retry,req-1,c-1"), lines[1]);
+    }
+
+    @Test
+    void anItemOfABulkRunCarriesTheRunsIdInBothFormats() {
+        ResultEntry e = entry("payments / jwk-1", "gone");
+        ResultEntry item = new ResultEntry(2, e.time(), e.connection(), e.user(), e.action(), e.target(),
+                ResultEntry.Outcome.NOT_SENT, "Not sent: the run was cancelled before this item was sent.", List.of(),
+                List.of(), null, "", null, e.project(), "run-7");
+        String[] lines = vm.csv(List.of(e, item)).split("\r\n");
+        assertTrue(lines[1].endsWith(",c-1,"), "no bulk id for a change of its own: " + lines[1]);
+        assertTrue(lines[2].endsWith(",Not sent,Not sent: the run was cancelled before this item was sent.,,,,,run-7"),
+                lines[2]);
+        String json = vm.json(List.of(item));
+        assertTrue(json.contains("\"bulkId\" : \"run-7\""), json);
+        assertTrue(json.contains("\"outcome\" : \"NOT_SENT\""), json);
     }
 
     @Test

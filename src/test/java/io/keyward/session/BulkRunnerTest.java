@@ -72,9 +72,6 @@ class BulkRunnerTest {
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
         sandbox = SandboxServer.start(SandboxOptions.defaults().withScale(60));
         admin = new ApinizerClient(ConnectionSettings.of(sandbox.baseUrl(),
                 new Authentication.PersonalToken(Secret.of(sandbox.adminToken()))));

@@ -84,9 +84,6 @@ public final class BulkProbe {
                 }
             }
         }
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true"); // as the sandbox's own main does
-        }
         SandboxServer own = null;
         if (base == null) {
             own = SandboxServer.start(new SandboxOptions(0, null, new FaultSettings().setLatencyMillis(20))

@@ -72,9 +72,6 @@ class BulkRunnerTest {
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
         sandbox = SandboxServer.start(SandboxOptions.defaults().withScale(60));
         admin = new ApinizerClient(ConnectionSettings.of(sandbox.baseUrl(),
                 new Authentication.PersonalToken(Secret.of(sandbox.adminToken()))));
@@ -190,10 +187,16 @@ class BulkRunnerTest {
         AtomicInteger now = new AtomicInteger();
         AtomicInteger max = new AtomicInteger();
         AtomicInteger received = new AtomicInteger();
+        AtomicInteger reads = new AtomicInteger();
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                    if ("GET".equals(request.getMethod())) { // the open project's lists
+                        reads.incrementAndGet();
+                        return new MockResponse().setHeader("Content-Type", "application/json")
+                                .setBody("{\"success\": true, \"resultList\": [], \"resultCount\": 0}");
+                    }
                     received.incrementAndGet();
                     max.accumulateAndGet(now.incrementAndGet(), Math::max);
                     try {
@@ -206,12 +209,21 @@ class BulkRunnerTest {
             });
             server.start();
             Connection c = connect(server.url("/").uri(), "tok-bulk");
+            onUi(() -> {
+                workspace.open(Project.named("p"));
+                return null;
+            });
+            waitUntil("the project's lists are loaded", () -> !workspace.loadingProperty().get());
+            int lists = reads.get();
+            assertEquals(4, lists, "environments, keys, JWKs, credentials");
             List<String> names = new ArrayList<>();
             for (int i = 1; i <= 12; i++) {
                 names.add("jwk-" + i);
             }
             BulkRunner.Summary s = start(plan(c, Project.named("p"), names)).get(30, TimeUnit.SECONDS);
+            waitUntil("the lists are loaded again", () -> !workspace.loadingProperty().get());
 
+            assertEquals(2 * lists, reads.get(), "the lists were read again once, not once per item");
             assertEquals(4, max.get(), "the server held this many calls at once");
             assertEquals(12, received.get());
             assertEquals(12, s.succeeded());

@@ -27,9 +27,11 @@ public final class KeywardApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        boolean demoOnly = options.screenshotsDir() != null || options.exitAfterStartup();
         // A screenshots run makes real changes against the sandbox: they are journalled under the --data-dir it
         // is given, or in a temporary directory, never in the user's own journal; its secrets stay in memory.
+        // --exit-after-startup is an ordinary start (data directory, window state, where it left off) that
+        // exits once the window is shown, so what it measures is what a user waits for.
+        boolean demoOnly = options.screenshotsDir() != null;
         java.nio.file.Path dataDir = options.dataDir() != null ? options.dataDir()
                 : demoOnly ? null : io.keyward.store.DataDir.resolveDefault(null);
         context = new AppContext(new FxDialogService(() -> stage), Clock.systemDefaultZone(), dataDir,
@@ -57,7 +59,7 @@ public final class KeywardApp extends Application {
         stage.show();
         if (options.screenshotsDir() != null) {
             context.startDemoSandbox(() -> new ScreenshotRenderer(stage, view, context, options.screenshotsDir()).start());
-        } else if (!options.exitAfterStartup()) {
+        } else {
             String last = state == null ? null : state.state().lastConnection();
             context.main().projects().preferProject(state == null ? null : state.state().lastProject());
             context.startWhereLeftOff(last, context.main()::openConnections);

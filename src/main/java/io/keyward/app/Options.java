@@ -22,7 +22,9 @@ public record Options(boolean exitAfterStartup, Path screenshotsDir, boolean hel
               --verify-journal         check the journal's hash chain under the data directory, print
                                        "journal: N entries, chain ok" or the first broken entry, and exit
                                        (status 1 when broken)
-              --exit-after-startup     print startup-ms=<n> (process start to main window shown) and exit
+              --exit-after-startup     start as usual (under --data-dir when given) and, once the main
+                                       window is shown, print startup-ms=<n> (process start to shown)
+                                       and shown-epoch-ms=<wall clock then>, and exit
               --screenshots DIR        render the main window and every dialog to PNG files in DIR and exit;
                                        its demo changes are journalled under --data-dir (a temporary
                                        directory when none is given)

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,24 +51,29 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor, AutoCloseable
     public <T> TaskHandle execute(BackgroundTask<T> task) {
         AtomicBoolean cancelled = new AtomicBoolean();
         AtomicBoolean done = new AtomicBoolean();
-        Future<?> future = pool.submit(() -> {
-            T value = null;
-            Throwable failure = null;
-            try {
-                value = task.work().call();
-            } catch (Throwable t) { // an Error too: it must reach the UI, and busy state must clear
-                failure = t;
-                Throwable f = t;
-                LOG.log(System.Logger.Level.DEBUG, () -> "background task failed: " + f.getClass().getSimpleName());
-            }
-            T v = value;
-            Throwable f = failure;
-            callbackThread.execute(() -> {
-                if (done.compareAndSet(false, true)) {
-                    task.deliver(cancelled.get(), v, f, report);
+        Future<?> future;
+        try {
+            future = pool.submit(() -> {
+                T value = null;
+                Throwable failure = null;
+                try {
+                    value = task.work().call();
+                } catch (Throwable t) { // an Error too: it must reach the UI, and busy state must clear
+                    failure = t;
+                    Throwable f = t;
+                    LOG.log(System.Logger.Level.DEBUG, () -> "background task failed: " + f.getClass().getSimpleName());
                 }
+                T v = value;
+                Throwable f = failure;
+                callbackThread.execute(() -> {
+                    if (done.compareAndSet(false, true)) {
+                        task.deliver(cancelled.get(), v, f, report);
+                    }
+                });
             });
-        });
+        } catch (RejectedExecutionException closing) {
+            return closed();
+        }
         return new TaskHandle() {
             @Override
             public void cancel() {
@@ -100,6 +106,29 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor, AutoCloseable
     @Override
     public TaskExecutor dedicated(int threads, String name) {
         return new ThreadPoolTaskExecutor(threads, "keyward-" + name + "-", callbackThread, rawReport);
+    }
+
+    /**
+     * Work asked for after {@link #close()}: the window is closing (a start-up callback may still arrive then),
+     * so it is not run, and nothing is delivered.
+     */
+    private static TaskHandle closed() {
+        LOG.log(System.Logger.Level.DEBUG, "a task was asked for after close; not run");
+        return new TaskHandle() {
+            @Override
+            public void cancel() {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+
+            @Override
+            public boolean isDone() {
+                return true;
+            }
+        };
     }
 
     @Override

@@ -172,4 +172,20 @@ class TaskExecutorTest {
         assertSame(bug, e.getCause());
         assertFalse(e.getMessage().isBlank());
     }
+
+    @Test
+    void workAskedForAfterCloseIsNotRunAndThrowsNothing() throws Exception {
+        // A start-up callback may ask for more work after the window closed (and closed the executor).
+        executor.close();
+        List<String> ran = new CopyOnWriteArrayList<>();
+        TaskHandle h = logged(BackgroundTask.of(() -> ran.add("work"))).executeWith(executor);
+        ui.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        Thread.sleep(100);
+        ui.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        assertTrue(ran.isEmpty());
+        assertTrue(events.isEmpty(), events.toString());
+        assertTrue(h.isDone());
+        assertTrue(h.isCancelled());
+        assertTrue(reported.isEmpty());
+    }
 }

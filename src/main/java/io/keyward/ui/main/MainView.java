@@ -2,6 +2,7 @@ package io.keyward.ui.main;
 
 import io.keyward.gateway.Capability;
 import io.keyward.session.ResourceList;
+import io.keyward.ui.common.ListPane;
 import io.keyward.ui.common.ListStateText;
 import io.keyward.ui.common.Fx;
 import io.keyward.ui.credentials.CredentialListView;
@@ -14,7 +15,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,24 +35,42 @@ import javafx.scene.control.Tooltip;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The main window's scene graph, bound to a {@link MainViewModel}. Holds no state of its own. The
- * tabs are the features the connected backend's capabilities call for, rebuilt on every connect.
+ * tabs are the features the connected backend's capabilities call for, rebuilt on every connect. A
+ * tab's content is built when the tab first shows: before the first connection there are no tabs, so
+ * the first frame does not wait for four tables nobody sees yet.
  */
 public final class MainView {
 
-    /** A tab and the capability that brings it; its filter field takes Ctrl+F. */
-    private record FeatureTab(Capability capability, Tab tab, TextField filter) { }
+    /** A tab and the capability that brings it; its content (with the filter field Ctrl+F takes) is built once, when first shown. */
+    private static final class FeatureTab {
+        final Capability capability;
+        final Tab tab;
+        private final Supplier<ListPane<?>> build;
+        private ListPane<?> pane;
+
+        FeatureTab(Capability capability, Tab tab, Supplier<ListPane<?>> build) {
+            this.capability = capability;
+            this.tab = tab;
+            this.build = build;
+        }
+
+        ListPane<?> pane() {
+            if (pane == null) {
+                pane = build.get();
+                tab.setContent(pane.root());
+            }
+            return pane;
+        }
+    }
 
     private final MainViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final ProjectListView projects;
-    private final KeyListView keys;
-    private final JwkListView jwks;
-    private final CredentialListView credentials;
-    private final JwtKeyListView jwtKeys;
     private final ResultsView results;
     private final List<FeatureTab> features;
 
@@ -61,21 +79,17 @@ public final class MainView {
         projects = new ProjectListView(vm.projects(), vm.workspace().environmentList(),
                 Bindings.createBooleanBinding(() -> vm.workspace().can(Capability.ENVIRONMENTS),
                         vm.workspace().capabilitiesProperty()));
-        keys = new KeyListView(vm.keys());
-        jwks = new JwkListView(vm.jwks());
-        credentials = new CredentialListView(vm.credentials());
-        jwtKeys = new JwtKeyListView(vm.jwtKeys());
         results = new ResultsView(vm.results());
 
         features = List.of(
-                new FeatureTab(Capability.KEYS, tab("keys-tab", "Keys", keys.pane().root(), vm.workspace().keyList()),
-                        keys.pane().filterField()),
-                new FeatureTab(Capability.JWKS, tab("jwks-tab", "JWKs", jwks.pane().root(), vm.workspace().jwkList()),
-                        jwks.pane().filterField()),
-                new FeatureTab(Capability.CREDENTIALS, tab("credentials-tab", "Credentials",
-                        credentials.pane().root(), vm.workspace().credentialList()), credentials.pane().filterField()),
-                new FeatureTab(Capability.JWT_KEYS, tab("jwtkeys-tab", "JWT keys", jwtKeys.pane().root(),
-                        vm.workspace().jwtKeyList()), jwtKeys.pane().filterField()));
+                new FeatureTab(Capability.KEYS, tab("keys-tab", "Keys", vm.workspace().keyList()),
+                        () -> new KeyListView(vm.keys()).pane()),
+                new FeatureTab(Capability.JWKS, tab("jwks-tab", "JWKs", vm.workspace().jwkList()),
+                        () -> new JwkListView(vm.jwks()).pane()),
+                new FeatureTab(Capability.CREDENTIALS, tab("credentials-tab", "Credentials", vm.workspace().credentialList()),
+                        () -> new CredentialListView(vm.credentials()).pane()),
+                new FeatureTab(Capability.JWT_KEYS, tab("jwtkeys-tab", "JWT keys", vm.workspace().jwtKeyList()),
+                        () -> new JwtKeyListView(vm.jwtKeys()).pane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         vm.workspace().capabilitiesProperty().addListener((o, a, caps) -> showTabsFor(caps));
         showTabsFor(vm.workspace().capabilitiesProperty().get());
@@ -107,7 +121,9 @@ public final class MainView {
     /** Shows the tabs of what the backend offers, in their fixed order; keeps the selected one when it stays. */
     private void showTabsFor(Set<Capability> caps) {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
-        List<Tab> shown = features.stream().filter(f -> caps.contains(f.capability())).map(FeatureTab::tab).toList();
+        List<FeatureTab> wanted = features.stream().filter(f -> caps.contains(f.capability)).toList();
+        wanted.forEach(FeatureTab::pane);
+        List<Tab> shown = wanted.stream().map(f -> f.tab).toList();
         if (!shown.equals(tabs.getTabs())) {
             tabs.getTabs().setAll(shown);
             if (selected != null && shown.contains(selected)) {
@@ -117,10 +133,9 @@ public final class MainView {
     }
 
     /** "Keys (4)"; "Keys (?)" once its load failed: a count is shown only when it is a fact. */
-    private Tab tab(String id, String title, Parent content, ResourceList<?> list) {
+    private Tab tab(String id, String title, ResourceList<?> list) {
         Tab t = new Tab();
         t.setId(id);
-        t.setContent(content);
         t.textProperty().bind(Bindings.createStringBinding(() -> ListStateText.tabTitle(title, list.state(),
                 list.items().size()), list.items(), list.stateProperty()));
         return t;
@@ -227,7 +242,7 @@ public final class MainView {
 
     private TextField currentFilter() {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
-        return features.stream().filter(f -> f.tab() == selected).map(FeatureTab::filter).findFirst()
+        return features.stream().filter(f -> f.tab == selected).map(f -> f.pane().filterField()).findFirst()
                 .orElseGet(projects::filterField);
     }
 

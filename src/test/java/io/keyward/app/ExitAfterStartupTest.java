@@ -1,0 +1,87 @@
+package io.keyward.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code --exit-after-startup} is an ordinary start that exits once the window is shown: it uses the
+ * {@code --data-dir} it is given, reads the window state before the window shows and the saved connections
+ * right after, as a user's start does. Run as its own process (it ends the JavaFX toolkit), headless.
+ */
+class ExitAfterStartupTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void itStartsFromTheGivenDataDirectoryAndExitsOnceShown() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        // Unreadable files are moved aside when they are read: that they were shows the start read them there.
+        Files.writeString(data.resolve("state.json"), "{not json", StandardCharsets.UTF_8);
+        Files.writeString(data.resolve("profiles.json"), "{not json", StandardCharsets.UTF_8);
+
+        List<String> out = run("--exit-after-startup", "--data-dir", data.toString());
+
+        assertTrue(out.stream().anyMatch(l -> l.matches("startup-ms=\\d+")), String.join("\n", out));
+        assertTrue(out.stream().anyMatch(l -> l.matches("shown-epoch-ms=\\d+")), String.join("\n", out));
+        // Start-up work still arriving once the window closed is dropped quietly, not thrown on the FX thread.
+        assertTrue(out.stream().noneMatch(l -> l.contains("Exception")), String.join("\n", out));
+        assertFalse(Files.exists(data.resolve("state.json")), "the window state was read (and set aside) before showing");
+        assertFalse(Files.exists(data.resolve("profiles.json")), "the saved connections were read (and set aside)");
+        assertEquals(1, asides(data, "state.json.unreadable-"));
+        assertEquals(1, asides(data, "profiles.json.unreadable-"));
+        // Nothing of it went to the home directory's default data directory.
+        assertFalse(Files.exists(temp.resolve("config").resolve("keyward")));
+        assertFalse(Files.exists(temp.resolve("home").resolve(".config").resolve("keyward")));
+    }
+
+    private static long asides(Path dir, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).count();
+        }
+    }
+
+    /** Launcher in a child JVM on this test's class path, headless (Monocle), with a home of its own. */
+    private List<String> run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
+                "-Djava.awt.headless=true", "-Duser.home=" + Files.createDirectories(temp.resolve("home")),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("XDG_CONFIG_HOME", Files.createDirectories(temp.resolve("config")).toString());
+        // The OS keychain is probed at start; a bus that is not there keeps any real one out of this test.
+        pb.environment().put("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + temp.resolve("no-bus"));
+        Process p = pb.start();
+        List<String> lines = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (var in = p.inputReader(StandardCharsets.UTF_8)) {
+                in.lines().forEach(lines::add);
+            } catch (IOException ignored) {
+                // the process is gone
+            }
+        });
+        reader.start();
+        boolean exited = p.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            p.destroyForcibly();
+        }
+        reader.join(5000);
+        assertTrue(exited, "exited by itself: " + lines);
+        assertEquals(0, p.exitValue(), String.join("\n", lines));
+        return lines;
+    }
+}

@@ -108,7 +108,8 @@ import java.util.regex.Pattern;
  * {@code --other NAME} (the project opened between runs; default: the first other one listed),
  * {@code --runs N} (default 5), {@code --warmup N} (default 1), {@code --type TEXT} (typed into the
  * filter; default {@code user-0123}), {@code --cycles N} (default 3), {@code --build-xml FILE} (where
- * the bundle's options are read; default {@code installer/build.xml}).
+ * the bundle's options are read; default {@code installer/build.xml}), {@code --hold S} (stay alive S
+ * seconds after printing, e.g. for {@code jcmd}).
  */
 public final class LoadProbe {
 
@@ -133,6 +134,8 @@ public final class LoadProbe {
     private long lastPulse;
     private long maxGap;
     private boolean recordingGaps;
+    /** Gaps over 50 ms during the current open: when they began and how long they were (for stderr). */
+    private final List<String> longGaps = new ArrayList<>();
 
     private LoadProbe(Options options, String token) {
         this.options = options;
@@ -235,6 +238,10 @@ public final class LoadProbe {
         System.out.printf(Locale.ROOT, "heap-mb=%d%n", heap / (1024 * 1024));
         System.out.printf(Locale.ROOT, "rss-mb=%d%n", rss / (1024 * 1024));
         System.out.flush();
+        if (options.holdSeconds() > 0) {
+            log("holding for " + options.holdSeconds() + " s (pid " + ProcessHandle.current().pid() + ")");
+            Thread.sleep(options.holdSeconds() * 1000L);
+        }
     }
 
     // ------------------------------------------------------------------ the console
@@ -256,6 +263,9 @@ public final class LoadProbe {
                 long t = System.nanoTime();
                 if (recordingGaps && lastPulse != 0) {
                     maxGap = Math.max(maxGap, t - lastPulse);
+                    if (t - lastPulse > 50_000_000L) {
+                        longGaps.add(java.time.LocalTime.now().minusNanos(t - lastPulse) + "+" + (t - lastPulse) / 1_000_000);
+                    }
                 }
                 lastPulse = t;
                 if (atPulse != null) {
@@ -345,6 +355,7 @@ public final class LoadProbe {
         fx(() -> {
             maxGap = 0;
             lastPulse = 0;
+            longGaps.clear();
             recordingGaps = true;
             afterLayout = () -> {
                 long end = System.nanoTime();
@@ -366,6 +377,7 @@ public final class LoadProbe {
                     + TIMEOUT_MS / 1000 + " s (" + fx(this::describeState) + ")");
         }
         long gap = fx(() -> maxGap);
+        log("pulse gaps over 50 ms (start+ms): " + fx(() -> String.join(" ", longGaps)));
         return new long[] {elapsed, gap};
     }
 
@@ -647,7 +659,7 @@ public final class LoadProbe {
     }
 
     record Options(String base, Path tokenFile, String project, String other, int runs, int warmup, String type,
-                   int cycles, Path buildXml) {
+                   int cycles, Path buildXml, int holdSeconds) {
 
         static Options parse(String[] args) {
             String base = null;
@@ -659,6 +671,7 @@ public final class LoadProbe {
             String type = "user-0123";
             int cycles = 3;
             Path buildXml = Path.of("installer/build.xml");
+            int holdSeconds = 0;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -675,9 +688,10 @@ public final class LoadProbe {
                     case "--type" -> type = value;
                     case "--cycles" -> cycles = positive(name, value);
                     case "--build-xml" -> buildXml = Path.of(value);
+                    case "--hold" -> holdSeconds = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + name + "; options: "
                             + Arrays.asList("--base", "--token-file", "--project", "--other", "--runs", "--warmup",
-                            "--type", "--cycles", "--build-xml"));
+                            "--type", "--cycles", "--build-xml", "--hold"));
                 }
             }
             if (base == null || tokenFile == null) {
@@ -686,7 +700,8 @@ public final class LoadProbe {
             if (type.isEmpty()) {
                 throw new IllegalArgumentException("--type must not be empty");
             }
-            return new Options(base, tokenFile, project, other, runs, Math.max(0, warmup), type, cycles, buildXml);
+            return new Options(base, tokenFile, project, other, runs, Math.max(0, warmup), type, cycles, buildXml,
+                    Math.max(0, holdSeconds));
         }
 
         private static int positive(String name, String value) {

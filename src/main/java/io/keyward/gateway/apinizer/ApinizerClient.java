@@ -202,7 +202,7 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
     public List<Project> listProjects() {
         String action = "Loading projects";
         HttpUrl url = path(action).fixed("projects").trailingSlash().build();
-        return getList(action, url, ListReader::projects);
+        return getList(action, url, ListReader.Kind.PROJECTS);
     }
 
     @Override
@@ -210,40 +210,40 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
         // Published without a trailing slash, unlike every other endpoint.
         String action = "Loading environments of project " + q(project.name());
         HttpUrl url = path(action).fixed("environments").name(project.name()).build();
-        return getList(action, url, ListReader::environments);
+        return getList(action, url, ListReader.Kind.ENVIRONMENTS);
     }
 
     @Override
     public List<CryptoKey> listKeys(Project project) {
         String action = "Loading keys of project " + q(project.name());
-        return getList(action, collection(action, project, "keys").trailingSlash().build(), ListReader::keys);
+        return getList(action, collection(action, project, "keys").trailingSlash().build(), ListReader.Kind.KEYS);
     }
 
     @Override
     public CryptoKey getKey(Project project, String keyName) {
         String action = "Loading key " + q(keyName) + " in project " + q(project.name());
         HttpUrl url = collection(action, project, "keys").name(keyName).trailingSlash().build();
-        return single(action, getList(action, url, ListReader::keys));
+        return single(action, getList(action, url, ListReader.Kind.KEYS));
     }
 
     @Override
     public List<Jwk> listJwks(Project project) {
         String action = "Loading JWKs of project " + q(project.name());
-        return getList(action, collection(action, project, "jwks").trailingSlash().build(), ListReader::jwks);
+        return getList(action, collection(action, project, "jwks").trailingSlash().build(), ListReader.Kind.JWKS);
     }
 
     @Override
     public Jwk getJwk(Project project, String jwkName) {
         String action = "Loading JWK " + q(jwkName) + " in project " + q(project.name());
         HttpUrl url = collection(action, project, "jwks").name(jwkName).trailingSlash().build();
-        return single(action, getList(action, url, ListReader::jwks));
+        return single(action, getList(action, url, ListReader.Kind.JWKS));
     }
 
     @Override
     public List<Credential> listCredentials(Project project) {
         String action = "Loading credentials of project " + q(project.name());
         return getList(action, collection(action, project, "credentials").trailingSlash().build(),
-                ListReader::credentials);
+                ListReader.Kind.CREDENTIALS);
     }
 
     // ---------------------------------------------------------------- mutations
@@ -351,29 +351,41 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
         return found.get(0);
     }
 
-    /** Reads one list envelope from a body; entries without a name are skipped by the reader. */
-    private interface EnvelopeReader<T> {
-        ListReader.Envelope<T> read(com.fasterxml.jackson.core.JsonFactory factory, String body)
-                throws ListReader.Unreadable;
-    }
+    /** What a list answer came to: its envelope, or that its body is not the published shape. */
+    private record Listed<T>(ListReader.Envelope<T> envelope, boolean unreadable) { }
 
-    /** GETs a list envelope and reads its {@code resultList} (streaming, into records) inside the protocol check. */
-    private <T> List<T> getList(String action, HttpUrl url, EnvelopeReader<T> reader) {
+    /**
+     * GETs a list envelope and reads its {@code resultList} into records as the body streams in, inside
+     * the protocol check: the answer is never held whole as text.
+     */
+    private <T> List<T> getList(String action, HttpUrl url, ListReader.Kind kind) {
         Secret token = token();
         Request request = authorized(url, token).get().build();
         Redactor redactor = redactor(token);
-        return execute(action, request, redactor, null, body -> {
-            ListReader.Envelope<T> env;
+        HttpTransport.Streamed<Listed<T>> streamed = transport.read(action, request, (body, charset) -> {
             try {
-                env = reader.read(json.getFactory(), body);
+                return new Listed<>(ListReader.<T>read(kind, json.getFactory(), body, charset), false);
             } catch (ListReader.Unreadable e) {
-                throw new BodyException();
+                // What a failure quotes comes from the body's first bytes: read enough of them.
+                body.readNBytes(HttpTransport.ERROR_BODY_PREFIX);
+                return new Listed<>(null, true);
             }
-            if (env.reportsFailure()) {
-                throw errors.reportedFailure(action, 200, readTree(body), redactor);
-            }
-            return env.rows();
         });
+        HttpAnswer answer = streamed.answer();
+        if (!answer.isSuccessful()) {
+            if (answer.status() == 401 && settings.authentication() instanceof Authentication.UsernamePassword) {
+                forgetToken();
+            }
+            throw errors.fromAnswer(action, answer, redactor);
+        }
+        Listed<T> listed = streamed.value();
+        if (listed.unreadable()) {
+            throw HttpFailures.unreadable(action, answer, redactor, null);
+        }
+        if (listed.envelope().reportsFailure()) {
+            throw errors.reportedFailure(action, 200, listed.envelope().rest(), redactor);
+        }
+        return listed.envelope().rows();
     }
 
     private MutationResult mutate(String action, HttpUrl url, UnaryOperator<Request.Builder> method) {

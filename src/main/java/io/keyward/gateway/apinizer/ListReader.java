@@ -2,7 +2,11 @@ package io.keyward.gateway.apinizer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyward.model.Credential;
 import io.keyward.model.CredentialJwks;
 import io.keyward.model.CryptoKey;
@@ -13,7 +17,12 @@ import io.keyward.model.JwkSourceType;
 import io.keyward.model.KeyEnvironment;
 import io.keyward.model.Project;
 
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,8 +48,9 @@ import java.util.Set;
  *   <li>an envelope that says it failed ({@code success: false}, or a {@code status} other than
  *       SUCCESS) is reported as such even when its entries are malformed.</li>
  * </ul>
- * One difference, deliberate: a null inside a list of texts (a role, an IP) is dropped instead of
- * failing the whole list with a NullPointerException.
+ * Two differences, deliberate: a null inside a list of texts (a role, an IP) is dropped instead of
+ * failing the whole list with a NullPointerException; and {@code resultCount}, which nothing uses, is
+ * not checked.
  */
 final class ListReader {
 
@@ -53,15 +63,18 @@ final class ListReader {
         }
     }
 
-    /** An envelope's rows, or that it reported a failure. */
-    record Envelope<T>(boolean reportsFailure, List<T> rows) { }
+    /**
+     * An envelope's rows, or that it reported a failure.
+     *
+     * @param rest the envelope's other members (what a reported failure says), without the list
+     */
+    record Envelope<T>(boolean reportsFailure, List<T> rows, JsonNode rest) { }
 
     /** Reads one entry, positioned on its START_OBJECT; returns null to skip it. */
     private interface Entry<T> {
         T read(JsonParser p, ListReader r) throws IOException;
     }
 
-    private final JsonFactory factory;
     /**
      * The values that repeat across rows (a project id, a key type, an environment or role name, a
      * description), one string each: 50,000 credentials of one project share one project id.
@@ -70,81 +83,132 @@ final class ListReader {
     /** A member of the wrong shape met in the current entry (reported once the entry's name is known). */
     private String problem;
 
-    private ListReader(JsonFactory factory) {
-        this.factory = factory;
+    private ListReader() {
+    }
+
+    /** Which list an answer holds: how its entries are read. */
+    enum Kind {
+        PROJECTS(ListReader::project),
+        ENVIRONMENTS(ListReader::environment),
+        KEYS(ListReader::key),
+        JWKS(ListReader::jwk),
+        CREDENTIALS(ListReader::credential);
+
+        private final Entry<?> entry;
+
+        Kind(Entry<?> entry) {
+            this.entry = entry;
+        }
+    }
+
+    /** Reads a whole body held as text. */
+    @SuppressWarnings("unchecked")
+    static <T> Envelope<T> read(Kind kind, JsonFactory f, String body) throws Unreadable {
+        try (JsonParser p = f.createParser(body)) {
+            return new ListReader().envelope(p, (Entry<T>) kind.entry);
+        } catch (Unreadable e) {
+            throw e;
+        } catch (IOException e) {
+            throw new Unreadable("not readable JSON");
+        }
+    }
+
+    /**
+     * Reads a body as it streams in.
+     *
+     * @throws IOException only when the stream failed (it broke off, or passed the size limit)
+     */
+    @SuppressWarnings("unchecked")
+    static <T> Envelope<T> read(Kind kind, JsonFactory f, InputStream body, Charset charset)
+            throws Unreadable, IOException {
+        try (JsonParser p = StandardCharsets.UTF_8.equals(charset) ? f.createParser(body)
+                : f.createParser(new InputStreamReader(body, charset))) {
+            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE); // the body is its caller's to close
+            return new ListReader().envelope(p, (Entry<T>) kind.entry);
+        } catch (JsonProcessingException | CharConversionException e) {
+            throw new Unreadable("not readable JSON");
+        }
     }
 
     static Envelope<Project> projects(JsonFactory f, String body) throws Unreadable {
-        return new ListReader(f).envelope(body, ListReader::project);
+        return read(Kind.PROJECTS, f, body);
     }
 
     static Envelope<Environment> environments(JsonFactory f, String body) throws Unreadable {
-        return new ListReader(f).envelope(body, ListReader::environment);
+        return read(Kind.ENVIRONMENTS, f, body);
     }
 
     static Envelope<CryptoKey> keys(JsonFactory f, String body) throws Unreadable {
-        return new ListReader(f).envelope(body, ListReader::key);
+        return read(Kind.KEYS, f, body);
     }
 
     static Envelope<Jwk> jwks(JsonFactory f, String body) throws Unreadable {
-        return new ListReader(f).envelope(body, ListReader::jwk);
+        return read(Kind.JWKS, f, body);
     }
 
     static Envelope<Credential> credentials(JsonFactory f, String body) throws Unreadable {
-        return new ListReader(f).envelope(body, ListReader::credential);
+        return read(Kind.CREDENTIALS, f, body);
     }
 
     // ------------------------------------------------------------------ the envelope
 
-    private <T> Envelope<T> envelope(String body, Entry<T> entry) throws Unreadable {
+    private <T> Envelope<T> envelope(JsonParser p, Entry<T> entry) throws Unreadable, IOException {
         Boolean success = null;
         String status = null;
         List<T> rows = new ArrayList<>();
+        ObjectNode rest = JsonNodeFactory.instance.objectNode();
         // As the envelope-then-entries reading had it: the envelope's own members must be readable; then a
         // reported failure wins; only then do the list's shape and its entries count.
         String envelopeProblem = null;
         String listProblem = null;
-        try (JsonParser p = factory.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new Unreadable("not a JSON object");
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new Unreadable("not a JSON object");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            problem = null;
+            if ("resultList".equals(field)) {
+                rows.clear();
+                listProblem = null;
+                if (t == JsonToken.START_ARRAY) {
+                    listProblem = entries(p, entry, rows);
+                } else if (t != JsonToken.VALUE_NULL) {
+                    listProblem = "resultList is not a list";
+                    p.skipChildren();
+                }
+                continue;
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                problem = null;
-                switch (field) {
-                    case "success" -> success = bool(p, t);
-                    case "status" -> status = text(p, t);
-                    case "resultList" -> {
-                        rows.clear();
-                        listProblem = null;
-                        if (t == JsonToken.START_ARRAY) {
-                            listProblem = entries(p, entry, rows);
-                        } else if (t != JsonToken.VALUE_NULL) {
-                            listProblem = "resultList is not a list";
-                            p.skipChildren();
-                        }
+            // The envelope's other members are few and small: kept whole, for what a failure says.
+            JsonNode value = p.readValueAsTree();
+            rest.set(field, value);
+            if (field.equals("success") || field.equals("status")) {
+                try (JsonParser v = value.traverse(p.getCodec())) {
+                    JsonToken vt = v.nextToken();
+                    if (field.equals("success")) {
+                        success = bool(v, vt);
+                    } else {
+                        status = text(v, vt);
                     }
-                    default -> p.skipChildren();
-                }
-                if (problem != null && envelopeProblem == null) {
-                    envelopeProblem = problem;
                 }
             }
-        } catch (IOException e) {
-            // Not JSON, broken off, or a value the parser cannot take (a number too large, a bad escape).
-            throw new Unreadable("not readable JSON");
+            if (problem != null && envelopeProblem == null) {
+                envelopeProblem = problem;
+            }
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+            throw new Unreadable("not a JSON object");
         }
         if (envelopeProblem != null) {
             throw new Unreadable(envelopeProblem);
         }
         if (Boolean.FALSE.equals(success) || (status != null && !"SUCCESS".equalsIgnoreCase(status))) {
-            return new Envelope<>(true, List.of());
+            return new Envelope<>(true, List.of(), rest);
         }
         if (listProblem != null) {
             throw new Unreadable(listProblem);
         }
-        return new Envelope<>(false, List.copyOf(rows));
+        return new Envelope<>(false, List.copyOf(rows), rest);
     }
 
     /** The list's entries, positioned on its START_ARRAY. @return the first problem met, or null */

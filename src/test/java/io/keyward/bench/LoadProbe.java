@@ -90,7 +90,8 @@ import java.util.regex.Pattern;
  *       in the tables), {@code System.gc()} twice, then the heap in use ({@code MemoryMXBean}) and the
  *       process's resident set ({@code VmRSS} from {@code /proc/self/status}), in MiB.</li>
  * </ol>
- * One unmeasured warm-up run of raw and load comes first. RSS depends on the JVM's options: run the
+ * One unmeasured warm-up run of raw and load comes first; before each raw fetch and each open the heap
+ * is collected ({@code System.gc()}), so neither measurement pays for the other's garbage. RSS depends on the JVM's options: run the
  * probe with the options the installed bundle uses ({@code installer/build.xml}'s
  * {@code --java-options}; the probe says on stderr when one is missing) plus whatever extra options
  * are being tried.
@@ -192,11 +193,20 @@ public final class LoadProbe {
             return null;
         });
 
+        System.gc();
+        Thread.sleep(300);
+        System.gc();
+        log("before opening " + options.project() + ": heap " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
+                .getUsed() / (1024 * 1024) + " MB, RSS " + rssBytes() / (1024 * 1024) + " MB");
+
         List<Long> raws = new ArrayList<>();
         List<Long> loads = new ArrayList<>();
         long stall = 0;
         for (int i = -options.warmup(); i < options.runs(); i++) {
+            // Each measurement starts from a collected heap, so neither pays for the other's garbage.
+            settle();
             long raw = rawOnce();
+            settle();
             long[] load = openAndMeasure(options.project());
             String tag = i < 0 ? "warm-up" : "run " + (i + 1);
             log(String.format(Locale.ROOT, "%s: raw %d ms, load %d ms, longest pulse gap %d ms", tag,
@@ -588,6 +598,12 @@ public final class LoadProbe {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** A full collection and a moment's quiet before a measurement. */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(200);
     }
 
     private static long median(List<Long> values) {

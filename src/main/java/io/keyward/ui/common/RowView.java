@@ -1,5 +1,6 @@
 package io.keyward.ui.common;
 
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -28,8 +30,16 @@ import java.util.function.Predicate;
  * <p>Any change of the source is taken as a new list (the console replaces its lists whole). Every
  * change this view fires replaces all its rows: the rows shown before are what it removed. FX thread
  * only, like the lists it views.
+ *
+ * <p>The search texts of a large list (from {@value #BACKGROUND_ROWS} rows) are computed off the FX
+ * thread as soon as its rows arrive, so the first keystroke after loading 50,000 rows does not do it;
+ * one typed before they are ready computes the rows it needs itself. {@code searchText} must therefore
+ * be a pure function of the row.
  */
 public final class RowView<T> extends TransformationList<T, T> {
+
+    /** From this many rows, search texts are computed in the background when the rows arrive. */
+    static final int BACKGROUND_ROWS = 5_000;
 
     private final Function<? super T, String> searchText;
     private final ObjectProperty<Comparator<? super T>> comparator = new SimpleObjectProperty<>(this, "comparator");
@@ -45,6 +55,8 @@ public final class RowView<T> extends TransformationList<T, T> {
     private int size;
     /** View index by source index (-1: not shown); built when first asked for. */
     private int[] viewIndex;
+    /** Which source contents {@link #keys} belongs to: a background result for an older one is dropped. */
+    private long generation;
 
     /**
      * @param searchText a row's lowercased text that the filter searches (called once per row and load,
@@ -80,8 +92,35 @@ public final class RowView<T> extends TransformationList<T, T> {
     @Override
     protected void sourceChanged(ListChangeListener.Change<? extends T> c) {
         keys = new String[getSource().size()];
+        generation++;
         order = sortedOrder();
         refilter();
+        if (keys.length >= BACKGROUND_ROWS && Platform.isFxApplicationThread()) {
+            computeKeysInBackground();
+        }
+    }
+
+    /** Computes every row's search text on a pool thread and hands them back to the FX thread. */
+    private void computeKeysInBackground() {
+        long forGeneration = generation;
+        Object[] snapshot = getSource().toArray();
+        CompletableFuture.supplyAsync(() -> {
+            String[] computed = new String[snapshot.length];
+            for (int i = 0; i < snapshot.length; i++) {
+                @SuppressWarnings("unchecked")
+                T row = (T) snapshot[i];
+                computed[i] = searchText.apply(row);
+            }
+            return computed;
+        }).thenAccept(computed -> Platform.runLater(() -> {
+            if (generation == forGeneration && computed.length == keys.length) {
+                for (int i = 0; i < computed.length; i++) {
+                    if (keys[i] == null) {
+                        keys[i] = computed[i];
+                    }
+                }
+            }
+        }));
     }
 
     private int[] sortedOrder() {

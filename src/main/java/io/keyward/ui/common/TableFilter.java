@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -36,8 +35,7 @@ public final class TableFilter<T> {
     private final StringBinding count;
 
     public TableFilter(ObservableList<T> source, Function<T, Stream<String>> texts, String singular, String plural) {
-        this.rows = new RowView<>(source, x -> texts.apply(x).filter(Objects::nonNull)
-                .map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.joining(String.valueOf(SEPARATOR))));
+        this.rows = new RowView<>(source, x -> searchText(texts.apply(x)));
         Runnable update = () -> {
             String needle = text.get() == null ? "" : text.get().trim().toLowerCase(Locale.ROOT);
             Predicate<T> also = restriction.get() == everything ? null : restriction.get();
@@ -58,6 +56,22 @@ public final class TableFilter<T> {
             String noun = all == 1 ? singular : plural;
             return shown == all ? all + " " + noun : shown + " of " + all + " " + noun;
         }, rows, source);
+    }
+
+    /** The texts, lowercased, joined by {@link #SEPARATOR} (nulls left out). */
+    private static String searchText(Stream<String> texts) {
+        StringBuilder sb = new StringBuilder(96);
+        boolean[] first = {true};
+        texts.forEach(t -> {
+            if (t != null) {
+                if (!first[0]) {
+                    sb.append(SEPARATOR);
+                }
+                first[0] = false;
+                sb.append(t.toLowerCase(Locale.ROOT));
+            }
+        });
+        return sb.toString();
     }
 
     public StringProperty textProperty() {

@@ -80,6 +80,9 @@ final class ListReader {
      * description), one string each: 50,000 credentials of one project share one project id.
      */
     private final Map<String, String> shared = new HashMap<>();
+    private final Map<List<String>, List<String>> sharedLists = new HashMap<>();
+    /** The slots of a credential whose server reports both empty: one instance for them all. */
+    private static final CredentialJwks NO_JWKS = new CredentialJwks(null, null);
     /** A member of the wrong shape met in the current entry (reported once the entry's name is known). */
     private String problem;
 
@@ -507,7 +510,8 @@ final class ListReader {
             return null;
         }
         return new Credential(id, username, fullName, email, description, !Boolean.FALSE.equals(enabled),
-                WireMapper.instant(expireDate), roles, ipList, slots ? new CredentialJwks(validation, encryption) : null);
+                WireMapper.instant(expireDate), roles, ipList, !slots ? null
+                : validation == null && encryption == null ? NO_JWKS : new CredentialJwks(validation, encryption));
     }
 
     /** As the tree's {@code asText()} read it: a scalar's text, "" for a container, null for null. */
@@ -589,7 +593,20 @@ final class ListReader {
                 out.add(shared(s));
             }
         }
-        return out == null ? List.of() : out;
+        return out == null ? List.of() : sharedList(List.copyOf(out));
+    }
+
+    /** One list for equal short lists that repeat (50,000 credentials with the same role share one). */
+    private List<String> sharedList(List<String> list) {
+        if (list.size() > 4) {
+            return list;
+        }
+        if (sharedLists.size() >= 1024) {
+            List<String> known = sharedLists.get(list);
+            return known != null ? known : list;
+        }
+        List<String> known = sharedLists.putIfAbsent(list, list);
+        return known != null ? known : list;
     }
 
     /**

@@ -150,6 +150,13 @@ class ListReaderTest {
                   {"name": "b", "projectId": "p-1", "keyType": "RSA", "cryptoKeyInfoEnvironmentList": [{"environmentName": "prod"}]}]}""")
                 .rows();
         assertSame(keys.get(0).projectId(), keys.get(1).projectId());
+        var credentials = ListReader.credentials(FACTORY, """
+                {"success": true, "resultList": [
+                  {"username": "a", "roleNameList": ["API_USER"], "validationJwkName": null},
+                  {"username": "b", "roleNameList": ["API_USER"], "validationJwkName": null}]}""").rows();
+        assertSame(credentials.get(0).roles(), credentials.get(1).roles());
+        assertSame(credentials.get(0).jwks(), credentials.get(1).jwks());
+        assertEquals(new CredentialJwks(null, null), credentials.get(0).jwks());
         assertSame(keys.get(0).environments().get(0).environmentName(), keys.get(1).environments().get(0).environmentName());
     }
 

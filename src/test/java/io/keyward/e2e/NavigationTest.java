@@ -80,6 +80,40 @@ class NavigationTest extends ConsoleTest {
     }
 
     @Test
+    void clickingAColumnHeaderSortsTheFilteredRowsAndAThirdClickRestoresTheServersOrder() {
+        ui.waitUntilLoaded();
+        List<String> asSent = ui.<CryptoKey>column("#keys-table", CryptoKey::name);
+        javafx.scene.Node nameHeader = ConsoleDriver.fx(() -> ui.table("#keys-table").lookupAll(".column-header")
+                .stream().filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h
+                        && h.getTableColumn() != null && "Name".equals(h.getTableColumn().getText())).findFirst().orElseThrow());
+        List<String> ascending = new ArrayList<>(asSent);
+        ascending.sort(null);
+        List<String> descending = new ArrayList<>(ascending);
+        Collections.reverse(descending);
+        assertFalse(asSent.equals(ascending) && asSent.equals(descending), "the demo keys must not already be sorted");
+
+        ui.click(nameHeader);
+        assertEquals(ascending, ui.<CryptoKey>column("#keys-table", CryptoKey::name));
+        TextField filter = ui.node("#keys-filter", TextField.class);
+        ui.typeInto(filter, "e"); // filtering keeps the sort
+        assertEquals(ascending.stream().filter(n -> ui.context.main().workspace().keys().stream()
+                        .filter(k -> k.name().equals(n)).findFirst().map(k -> matchesE(k)).orElse(false)).toList(),
+                ui.<CryptoKey>column("#keys-table", CryptoKey::name));
+        ui.typeInto(filter, "");
+
+        ui.click(nameHeader);
+        assertEquals(descending, ui.<CryptoKey>column("#keys-table", CryptoKey::name));
+        ui.click(nameHeader);
+        assertEquals(asSent, ui.<CryptoKey>column("#keys-table", CryptoKey::name), "unsorted: the server's order");
+    }
+
+    private static boolean matchesE(CryptoKey k) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(k.name(), k.description(), k.keyType()),
+                        k.environmentNames().stream())
+                .anyMatch(s -> s != null && s.toLowerCase(java.util.Locale.ROOT).contains("e"));
+    }
+
+    @Test
     void switchingProjectDuringASlowLoadShowsOnlyTheSecondProject() {
         ui.waitUntilLoaded();
         String first = "Partner Gateway";

@@ -202,7 +202,7 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
     public List<Project> listProjects() {
         String action = "Loading projects";
         HttpUrl url = path(action).fixed("projects").trailingSlash().build();
-        return list(action, url, Wire.ProjectDto.class, WireMapper::project);
+        return getList(action, url, ListReader.Kind.PROJECTS);
     }
 
     @Override
@@ -210,48 +210,40 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
         // Published without a trailing slash, unlike every other endpoint.
         String action = "Loading environments of project " + q(project.name());
         HttpUrl url = path(action).fixed("environments").name(project.name()).build();
-        return list(action, url, Wire.EnvironmentDto.class, WireMapper::environment);
+        return getList(action, url, ListReader.Kind.ENVIRONMENTS);
     }
 
     @Override
     public List<CryptoKey> listKeys(Project project) {
         String action = "Loading keys of project " + q(project.name());
-        return list(action, collection(action, project, "keys").trailingSlash().build(), Wire.KeyDto.class,
-                WireMapper::key);
+        return getList(action, collection(action, project, "keys").trailingSlash().build(), ListReader.Kind.KEYS);
     }
 
     @Override
     public CryptoKey getKey(Project project, String keyName) {
         String action = "Loading key " + q(keyName) + " in project " + q(project.name());
         HttpUrl url = collection(action, project, "keys").name(keyName).trailingSlash().build();
-        return single(action, url, Wire.KeyDto.class, WireMapper::key);
+        return single(action, getList(action, url, ListReader.Kind.KEYS));
     }
 
     @Override
     public List<Jwk> listJwks(Project project) {
         String action = "Loading JWKs of project " + q(project.name());
-        return list(action, collection(action, project, "jwks").trailingSlash().build(), Wire.JwkDto.class,
-                WireMapper::jwk);
+        return getList(action, collection(action, project, "jwks").trailingSlash().build(), ListReader.Kind.JWKS);
     }
 
     @Override
     public Jwk getJwk(Project project, String jwkName) {
         String action = "Loading JWK " + q(jwkName) + " in project " + q(project.name());
         HttpUrl url = collection(action, project, "jwks").name(jwkName).trailingSlash().build();
-        return single(action, url, Wire.JwkDto.class, WireMapper::jwk);
+        return single(action, getList(action, url, ListReader.Kind.JWKS));
     }
 
     @Override
     public List<Credential> listCredentials(Project project) {
         String action = "Loading credentials of project " + q(project.name());
         return getList(action, collection(action, project, "credentials").trailingSlash().build(),
-                items -> {
-                    List<Credential> out = new ArrayList<>();
-                    for (JsonNode raw : named(items, "username")) {
-                        out.add(WireMapper.credential(convert(raw, Wire.CredentialDto.class), raw));
-                    }
-                    return List.copyOf(out);
-                });
+                ListReader.Kind.CREDENTIALS);
     }
 
     // ---------------------------------------------------------------- mutations
@@ -350,19 +342,8 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
                 : Redactor.of(token.reveal());
     }
 
-    private <D, M> List<M> list(String action, HttpUrl url, Class<D> dtoType, Function<D, M> mapper) {
-        return getList(action, url, items -> {
-            List<M> out = new ArrayList<>();
-            for (JsonNode item : named(items, "name")) {
-                out.add(mapper.apply(convert(item, dtoType)));
-            }
-            return List.copyOf(out);
-        });
-    }
-
     /** The published get-one endpoints answer a list envelope holding the single item. */
-    private <D, M> M single(String action, HttpUrl url, Class<D> dtoType, Function<D, M> mapper) {
-        List<M> found = list(action, url, dtoType, mapper);
+    private static <M> M single(String action, List<M> found) {
         if (found.isEmpty()) {
             throw new GatewayException(new Failure.NotFound(), 200, null, null,
                     action + " failed: the server answered with an empty result.", null);
@@ -370,36 +351,41 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
         return found.get(0);
     }
 
-    /** Entries without a name cannot be shown or addressed, so they are skipped, not fatal. */
-    private static List<JsonNode> named(JsonNode items, String field) {
-        List<JsonNode> out = new ArrayList<>();
-        items.forEach(item -> {
-            if (item.isObject() && item.hasNonNull(field) && !item.get(field).asText().isBlank()) {
-                out.add(item);
-            }
-        });
-        return out;
-    }
+    /** What a list answer came to: its envelope, or that its body is not the published shape. */
+    private record Listed<T>(ListReader.Envelope<T> envelope, boolean unreadable) { }
 
-    /** GETs a list envelope and converts its {@code resultList} inside the protocol check. */
-    private <T> T getList(String action, HttpUrl url, Function<JsonNode, T> fromItems) {
+    /**
+     * GETs a list envelope and reads its {@code resultList} into records as the body streams in, inside
+     * the protocol check: the answer is never held whole as text.
+     */
+    private <T> List<T> getList(String action, HttpUrl url, ListReader.Kind kind) {
         Secret token = token();
         Request request = authorized(url, token).get().build();
         Redactor redactor = redactor(token);
-        return execute(action, request, redactor, null, body -> {
-            Wire.ListEnvelope env = read(body, Wire.ListEnvelope.class);
-            if (env.reportsFailure()) {
-                throw errors.reportedFailure(action, 200, readTree(body), redactor);
+        HttpTransport.Streamed<Listed<T>> streamed = transport.read(action, request, (body, charset) -> {
+            try {
+                return new Listed<>(ListReader.<T>read(kind, json.getFactory(), body, charset), false);
+            } catch (ListReader.Unreadable e) {
+                // What a failure quotes comes from the body's first bytes: read enough of them.
+                body.readNBytes(HttpTransport.ERROR_BODY_PREFIX);
+                return new Listed<>(null, true);
             }
-            JsonNode list = env.resultList();
-            if (list == null || list.isNull()) {
-                return fromItems.apply(json.createArrayNode());
-            }
-            if (!list.isArray()) {
-                throw new BodyException();
-            }
-            return fromItems.apply(list);
         });
+        HttpAnswer answer = streamed.answer();
+        if (!answer.isSuccessful()) {
+            if (answer.status() == 401 && settings.authentication() instanceof Authentication.UsernamePassword) {
+                forgetToken();
+            }
+            throw errors.fromAnswer(action, answer, redactor);
+        }
+        Listed<T> listed = streamed.value();
+        if (listed.unreadable()) {
+            throw HttpFailures.unreadable(action, answer, redactor, null);
+        }
+        if (listed.envelope().reportsFailure()) {
+            throw errors.reportedFailure(action, 200, listed.envelope().rest(), redactor);
+        }
+        return listed.envelope().rows();
     }
 
     private MutationResult mutate(String action, HttpUrl url, UnaryOperator<Request.Builder> method) {
@@ -453,14 +439,6 @@ public final class ApinizerClient implements GatewayClient, EnvironmentsApi, Key
         try {
             return json.readTree(body);
         } catch (IOException e) {
-            throw new BodyException();
-        }
-    }
-
-    private <D> D convert(JsonNode node, Class<D> type) {
-        try {
-            return json.treeToValue(node, type);
-        } catch (IOException | IllegalArgumentException e) {
             throw new BodyException();
         }
     }

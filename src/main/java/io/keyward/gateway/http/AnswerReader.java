@@ -7,6 +7,7 @@ import okio.BufferedSource;
 import okio.ByteString;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -52,6 +53,105 @@ final class AnswerReader {
             throw new TooLarge();
         }
         return decode(source.getBuffer(), source.getBuffer().size(), body.contentType());
+    }
+
+    /**
+     * A successful body to be parsed as it arrives.
+     *
+     * @param body    its bytes after any byte order mark; past {@code limit} bytes it throws {@link TooLarge}
+     * @param charset the byte order mark's charset, else the Content-Type's, else UTF-8
+     */
+    record Streaming(InputStream body, Charset charset, Prefix kept) {
+        /** The first bytes read so far (up to the prefix size), as text: what a failure may quote. */
+        String prefix() {
+            return kept.text(charset);
+        }
+    }
+
+    /** The first bytes of a streamed body, kept as they pass. */
+    static final class Prefix {
+        private final byte[] bytes;
+        private int length;
+
+        Prefix(int max) {
+            bytes = new byte[max];
+        }
+
+        void keep(byte[] b, int off, int n) {
+            int k = Math.min(n, bytes.length - length);
+            if (k > 0) {
+                System.arraycopy(b, off, bytes, length, k);
+                length += k;
+            }
+        }
+
+        String text(Charset charset) {
+            return new String(bytes, 0, length, charset);
+        }
+    }
+
+    /**
+     * The body as a stream, refused unread when its {@code Content-Length} says more than {@code limit},
+     * and failing with {@link TooLarge} once more than {@code limit} bytes have come; its first
+     * {@code keep} bytes are kept for quoting.
+     */
+    static Streaming streaming(ResponseBody body, long limit, int keep) throws IOException {
+        if (body == null) {
+            return new Streaming(InputStream.nullInputStream(), StandardCharsets.UTF_8, new Prefix(0));
+        }
+        if (body.contentLength() > limit) {
+            throw new TooLarge();
+        }
+        BufferedSource source = body.source();
+        source.request(3);
+        Charset charset = body.contentType() == null ? StandardCharsets.UTF_8
+                : body.contentType().charset(StandardCharsets.UTF_8);
+        long skip = 0;
+        if (source.rangeEquals(0, UTF_8_BOM)) {
+            charset = StandardCharsets.UTF_8;
+            skip = UTF_8_BOM.size();
+        } else if (source.rangeEquals(0, UTF_16_BE_BOM)) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = UTF_16_BE_BOM.size();
+        } else if (source.rangeEquals(0, UTF_16_LE_BOM)) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = UTF_16_LE_BOM.size();
+        }
+        source.skip(skip);
+        Prefix prefix = new Prefix(keep);
+        InputStream in = source.inputStream();
+        long[] read = {skip};
+        InputStream limited = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in.read(b, off, len);
+                if (n > 0) {
+                    read[0] += n;
+                    if (read[0] > limit) {
+                        throw new TooLarge();
+                    }
+                    prefix.keep(b, off, n);
+                }
+                return n;
+            }
+
+            @Override
+            public int available() throws IOException {
+                return in.available();
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+        return new Streaming(limited, charset, prefix);
     }
 
     /**

@@ -269,9 +269,52 @@ public final class HttpTransport {
         refuseIfMisconfigured(action);
         try {
             if (isRetried(request.method())) {
-                return read(action, request);
+                return readWithRetries(action, request, (BodyParser<Void>) null).answer();
             }
             return change(action, request, Objects.requireNonNull(howToCheck, "howToCheck"));
+        } finally {
+            notes.end();
+        }
+    }
+
+    /**
+     * What a successful read's body becomes while it arrives: a large list is parsed as it streams in,
+     * never held whole as text.
+     */
+    @FunctionalInterface
+    public interface BodyParser<T> {
+        /**
+         * @param body    the body's bytes after any byte order mark, within the connection's size limit
+         * @param charset the body's charset: the byte order mark's, else the Content-Type's, else UTF-8
+         * @throws IOException only when reading failed (it broke off, or passed the limit): rethrow what
+         *                     the stream throws; a body of the wrong shape is the parser's result to report
+         */
+        T parse(java.io.InputStream body, java.nio.charset.Charset charset) throws IOException;
+    }
+
+    /**
+     * A read's answer and, when it was successful, what its body was parsed into.
+     *
+     * @param answer the answer; for a successful one its body holds only the first
+     *               {@link #ERROR_BODY_PREFIX} bytes (enough to quote when it turns out unreadable)
+     * @param value  the parser's result; null when the answer was not successful
+     */
+    public record Streamed<T>(HttpAnswer answer, T value) { }
+
+    /**
+     * As {@link #execute(String, Request)} for a read (GET or HEAD), with the same retries and failures,
+     * but a successful answer's body is handed to {@code parser} as it arrives instead of being read
+     * into a string first. A body that breaks off is retried like any network failure.
+     */
+    public <T> Streamed<T> read(String action, Request request, BodyParser<T> parser) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(parser, "parser");
+        if (!isRetried(request.method())) {
+            throw new IllegalArgumentException("only reads are parsed as they stream: " + request.method());
+        }
+        refuseIfMisconfigured(action);
+        try {
+            return readWithRetries(action, request, parser);
         } finally {
             notes.end();
         }
@@ -301,7 +344,7 @@ public final class HttpTransport {
         notes.begin();
         SendMark mark = new SendMark();
         try {
-            return exchange(action, mark.on(request), reads, false, start);
+            return exchange(action, mark.on(request), reads, false, start, (BodyParser<Void>) null).answer();
         } catch (IOException e) {
             logFailure(request, start, e, 1, 1);
             if (cancelledBy(e)) {
@@ -316,7 +359,8 @@ public final class HttpTransport {
 
     // ---------------------------------------------------------------- reads
 
-    private HttpAnswer read(String action, Request request) {
+    /** @param parser what a successful body is parsed into as it arrives; null: it is read as text */
+    private <T> Streamed<T> readWithRetries(String action, Request request, BodyParser<T> parser) {
         int attempts = 1 + settings.readRetries();
         for (int attempt = 1; ; attempt++) {
             stopIfCancelled(action, false);
@@ -324,9 +368,10 @@ public final class HttpTransport {
             notes.begin();
             SendMark mark = new SendMark();
             try {
-                HttpAnswer answer = exchange(action, mark.on(request), reads, false, start);
+                Streamed<T> streamed = exchange(action, mark.on(request), reads, false, start, parser);
+                HttpAnswer answer = streamed.answer();
                 if (attempt >= attempts || !RETRIED_STATUSES.contains(answer.status())) {
-                    return answer;
+                    return streamed;
                 }
                 pause(action, attempt, attempts, retryWait(answer, attempt), "HTTP " + answer.status());
             } catch (IOException e) {
@@ -423,7 +468,7 @@ public final class HttpTransport {
         long start = System.nanoTime();
         notes.begin();
         try {
-            return exchange(action, marked, changes, true, start);
+            return exchange(action, marked, changes, true, start, (BodyParser<Void>) null).answer();
         } catch (BrokenBody e) {
             logFailure(request, start, e, 1, 1);
             throw HttpFailures.answerBrokeOff(action, e.status, (IOException) e.getCause(), howToCheck);
@@ -466,8 +511,8 @@ public final class HttpTransport {
      * @throws IOException no status line arrived, or a successful answer's body broke off (for a
      *         change: as {@link BrokenBody}, which carries the status)
      */
-    private HttpAnswer exchange(String action, Request request, OkHttpClient client, boolean change, long start)
-            throws IOException {
+    private <T> Streamed<T> exchange(String action, Request request, OkHttpClient client, boolean change, long start,
+                                     BodyParser<T> parser) throws IOException {
         try (Response response = client.newCall(request).execute()) {
             if (response.code() == 407) {
                 // The proxy's, never the server's: the request went no further than the proxy.
@@ -479,10 +524,18 @@ public final class HttpTransport {
                         c.schemes());
             }
             String body;
+            T value = null;
             boolean success = response.isSuccessful();
             if (success) {
                 try {
-                    body = AnswerReader.whole(response.body(), settings.maxResponseBytes());
+                    if (parser == null) {
+                        body = AnswerReader.whole(response.body(), settings.maxResponseBytes());
+                    } else {
+                        AnswerReader.Streaming streaming = AnswerReader.streaming(response.body(),
+                                settings.maxResponseBytes(), ERROR_BODY_PREFIX);
+                        value = parser.parse(streaming.body(), streaming.charset());
+                        body = streaming.prefix();
+                    }
                 } catch (AnswerReader.TooLarge tooLarge) {
                     LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.url().encodedPath()
                             + " -> " + response.code() + " larger than the limit");
@@ -496,7 +549,8 @@ public final class HttpTransport {
             }
             LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.url().encodedPath()
                     + " -> " + response.code() + " in " + millisSince(start) + " ms");
-            return new HttpAnswer(response.code(), response.header("Content-Type"), body, headersOf(response));
+            return new Streamed<>(new HttpAnswer(response.code(), response.header("Content-Type"), body,
+                    headersOf(response)), value);
         }
     }
 

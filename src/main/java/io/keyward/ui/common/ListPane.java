@@ -26,7 +26,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import org.controlsfx.control.textfield.TextFields;
@@ -66,9 +65,12 @@ public final class ListPane<T> {
         count.textProperty().bind(Bindings.createStringBinding(() -> ListStateText.count(state.get(),
                 filter.countProperty().get(), plural, filter.items().size()), state, filter.countProperty()));
 
-        SortedList<T> sorted = new SortedList<>(filter.items());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        // The filter's rows are sorted by the view itself (once per sort, not per keystroke); the table's own
+        // sort, which would sort its items list in place, only hands the view its comparator.
+        RowView<T> rows = filter.items();
+        rows.comparatorProperty().bind(table.comparatorProperty());
+        table.setSortPolicy(t -> true);
+        table.setItems(rows);
         table.setId(idPrefix + "-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -648,6 +649,79 @@ class HttpTransportTest {
         HttpAnswer a = transport.execute("Renaming", request("PATCH").build());
         assertEquals(400, a.status(), "the status is the answer");
         assertTrue(a.body().startsWith("{\"detail\": \"bad name\""), a.body());
+    }
+
+    // ------------------------------------------------------------------ reads parsed as they stream
+
+    /** Reads the whole stream as text in the charset given: what a parser sees. */
+    static final HttpTransport.BodyParser<String> TEXT = (body, charset) -> new String(body.readAllBytes(), charset);
+
+    @Test
+    void aStreamedReadHandsTheParserTheBodyAndKeepsItsFirstBytesForQuoting() {
+        String big = "{\"resultList\": [\"" + "r".repeat(40_000) + "\"]}";
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setChunkedBody(big, 1000));
+        HttpTransport.Streamed<String> s = transport.read("Loading", request("GET").build(), TEXT);
+        assertEquals(200, s.answer().status());
+        assertEquals(big, s.value());
+        assertEquals(big.substring(0, HttpTransport.ERROR_BODY_PREFIX), s.answer().body());
+    }
+
+    @Test
+    void aStreamedReadIsRetriedLikeAnyReadAndAnUnsuccessfulAnswerIsNotParsed() {
+        server.enqueue(status(503));
+        server.enqueue(new MockResponse().setBody("{\"items\": [1, 2, 3]}")
+                .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+        server.enqueue(new MockResponse().setBody("{\"items\": []}"));
+        assertEquals("{\"items\": []}", transport.read("Loading", request("GET").build(), TEXT).value());
+        assertEquals(3, server.getRequestCount(), "a 503 and a body that broke off are tried again");
+
+        server.enqueue(status(404).setBody("{\"detail\": \"no such project\"}"));
+        HttpTransport.Streamed<String> s = transport.read("Loading", request("GET").build(), (body, cs) -> {
+            throw new AssertionError("an error body is no list");
+        });
+        assertEquals(404, s.answer().status());
+        assertNull(s.value());
+        assertEquals("{\"detail\": \"no such project\"}", s.answer().body());
+    }
+
+    @Test
+    void aStreamedBodyOverTheLimitFailsAsAReadOfItWould() {
+        HttpTransport t = transport(settings.withMaxResponseBytes(1024));
+        server.enqueue(new MockResponse().setChunkedBody("y".repeat(1025), 100));
+        GatewayException e = assertThrows(GatewayException.class, () -> t.read("Loading", request("GET").build(), TEXT));
+        assertEquals("Loading failed: the answer was larger than 1 KiB, the limit set for this connection.", e.getMessage());
+        assertEquals(1, server.getRequestCount(), "a size is no reason to try again");
+
+        server.enqueue(new MockResponse().setBody("[]").setHeader("Content-Length", 100_000_000));
+        assertThrows(GatewayException.class, () -> t.read("Loading", request("GET").build(),
+                (body, cs) -> { throw new AssertionError("not read at all"); }));
+
+        server.enqueue(new MockResponse().setChunkedBody("w".repeat(1024), 64));
+        assertEquals("w".repeat(1024), t.read("x", request("GET").build(), TEXT).value(), "exactly the limit is read");
+    }
+
+    @Test
+    void aStreamedBodysCharsetComesFromItsByteOrderMarkElseItsContentType() {
+        okio.Buffer utf16 = new okio.Buffer().write(okio.ByteString.decodeHex("feff"))
+                .writeString("{\"n\": \"\u00e7\"}", StandardCharsets.UTF_16BE);
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(utf16));
+        assertEquals("{\"n\": \"\u00e7\"}", transport.read("x", request("GET").build(), TEXT).value());
+
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json; charset=ISO-8859-1")
+                .setBody(new okio.Buffer().writeString("{\"n\": \"\u00e7\"}", StandardCharsets.ISO_8859_1)));
+        HttpTransport.Streamed<String> latin = transport.read("x", request("GET").build(), TEXT);
+        assertEquals("{\"n\": \"\u00e7\"}", latin.value());
+        assertEquals("{\"n\": \"\u00e7\"}", latin.answer().body());
+
+        server.enqueue(new MockResponse().setBody(new okio.Buffer().write(okio.ByteString.decodeHex("efbbbf"))
+                .writeUtf8("{}")));
+        assertEquals("{}", transport.read("x", request("GET").build(), TEXT).value(), "a UTF-8 byte order mark is skipped");
+    }
+
+    @Test
+    void onlyReadsAreStreamed() {
+        assertThrows(IllegalArgumentException.class, () -> transport.read("x", request("DELETE").build(), TEXT));
+        assertEquals(0, server.getRequestCount());
     }
 
     // ------------------------------------------------------------------ logs

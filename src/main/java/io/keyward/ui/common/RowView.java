@@ -1,0 +1,248 @@
+package io.keyward.ui.common;
+
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.TransformationList;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The rows a table shows: those of the source that pass the filter, in the table's sort order (the
+ * source's order while it has none). A view, not a copy: it keeps which source rows it shows, in an
+ * array, and nothing else per row but the row's search text.
+ *
+ * <p>Why not {@code FilteredList} under a {@code SortedList}: with 50,000 rows a keystroke cost a hash
+ * lookup per row for its search text, a 50,000-element copy and a re-wrap of every row in the sorted
+ * list, and, once sorted, a sort per keystroke. Here the search texts sit in an array beside the
+ * source, the sort order is computed once per sort (and per reload), a keystroke is one scan of it, and
+ * a keystroke that shows the same rows as before changes nothing at all.
+ *
+ * <p>Any change of the source is taken as a new list (the console replaces its lists whole). Every
+ * change this view fires replaces all its rows: the rows shown before are what it removed. FX thread
+ * only, like the lists it views.
+ *
+ * <p>The search texts of a large list (from {@value #BACKGROUND_ROWS} rows) are computed off the FX
+ * thread as soon as its rows arrive, so the first keystroke after loading 50,000 rows does not do it;
+ * one typed before they are ready computes the rows it needs itself. {@code searchText} must therefore
+ * be a pure function of the row.
+ */
+public final class RowView<T> extends TransformationList<T, T> {
+
+    /** From this many rows, search texts are computed in the background when the rows arrive. */
+    static final int BACKGROUND_ROWS = 5_000;
+
+    private final Function<? super T, String> searchText;
+    private final ObjectProperty<Comparator<? super T>> comparator = new SimpleObjectProperty<>(this, "comparator");
+    private String needle = "";
+    private Predicate<? super T> restriction;
+    /** Search text by source index; null until a filter first needs it. */
+    private String[] keys = new String[0];
+    /** Source indices in the comparator's order; null while there is none (the source's order). */
+    private int[] order;
+    /** The rows shown, and where each is in the source. */
+    private Object[] rows = new Object[0];
+    private int[] sourceIndex = new int[0];
+    private int size;
+    /** View index by source index (-1: not shown); built when first asked for. */
+    private int[] viewIndex;
+    /** Which source contents {@link #keys} belongs to: a background result for an older one is dropped. */
+    private long generation;
+
+    /**
+     * @param searchText a row's lowercased text that the filter searches (called once per row and load,
+     *                   when a filter first needs it)
+     */
+    public RowView(ObservableList<T> source, Function<? super T, String> searchText) {
+        super(source);
+        this.searchText = Objects.requireNonNull(searchText, "searchText");
+        // Invalidation, not change: a table's comparator for a column whose direction flipped equals the old one.
+        comparator.addListener((javafx.beans.Observable o) -> {
+            order = sortedOrder();
+            refilter();
+        });
+        keys = new String[source.size()];
+        refilter();
+    }
+
+    /**
+     * Shows only the rows whose search text contains {@code lowercaseNeedle} ("" for all) and that pass
+     * {@code restriction} (null for all).
+     */
+    public void filter(String lowercaseNeedle, Predicate<? super T> restriction) {
+        this.needle = lowercaseNeedle == null ? "" : lowercaseNeedle;
+        this.restriction = restriction;
+        refilter();
+    }
+
+    /** The order the rows are shown in (null: the source's); bind it to the table's comparator. */
+    public ObjectProperty<Comparator<? super T>> comparatorProperty() {
+        return comparator;
+    }
+
+    @Override
+    protected void sourceChanged(ListChangeListener.Change<? extends T> c) {
+        keys = new String[getSource().size()];
+        generation++;
+        order = sortedOrder();
+        refilter();
+        if (keys.length >= BACKGROUND_ROWS && Platform.isFxApplicationThread()) {
+            computeKeysInBackground();
+        }
+    }
+
+    /** Computes every row's search text on a pool thread and hands them back to the FX thread. */
+    private void computeKeysInBackground() {
+        long forGeneration = generation;
+        Object[] snapshot = getSource().toArray();
+        CompletableFuture.supplyAsync(() -> {
+            String[] computed = new String[snapshot.length];
+            for (int i = 0; i < snapshot.length; i++) {
+                @SuppressWarnings("unchecked")
+                T row = (T) snapshot[i];
+                computed[i] = searchText.apply(row);
+            }
+            return computed;
+        }).thenAccept(computed -> Platform.runLater(() -> {
+            if (generation == forGeneration && computed.length == keys.length) {
+                for (int i = 0; i < computed.length; i++) {
+                    if (keys[i] == null) {
+                        keys[i] = computed[i];
+                    }
+                }
+            }
+        }));
+    }
+
+    private int[] sortedOrder() {
+        Comparator<? super T> by = comparator.get();
+        if (by == null) {
+            return null;
+        }
+        List<? extends T> source = getSource();
+        Integer[] boxed = new Integer[source.size()];
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = i;
+        }
+        // Stable, as SortedList is: equal rows keep the source's order.
+        Arrays.sort(boxed, (a, b) -> by.compare(source.get(a), source.get(b)));
+        int[] out = new int[boxed.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
+    }
+
+    private void refilter() {
+        List<? extends T> source = getSource();
+        int n = source.size();
+        Object[] newRows = new Object[n];
+        int[] newSourceIndex = new int[n];
+        int m = 0;
+        boolean all = needle.isEmpty();
+        for (int k = 0; k < n; k++) {
+            int i = order == null ? k : order[k];
+            T row = source.get(i);
+            if (restriction != null && !restriction.test(row)) {
+                continue;
+            }
+            if (!all) {
+                String key = keys[i];
+                if (key == null) {
+                    key = searchText.apply(row);
+                    keys[i] = key;
+                }
+                if (!key.contains(needle)) {
+                    continue;
+                }
+            }
+            newRows[m] = row;
+            newSourceIndex[m] = i;
+            m++;
+        }
+        if (m == size && same(rows, newRows, m)) {
+            sourceIndex = newSourceIndex; // the same rows (the source may have moved them)
+            viewIndex = null;
+            return;
+        }
+        List<T> removed = rowsOf(rows, size);
+        rows = newRows;
+        sourceIndex = newSourceIndex;
+        size = m;
+        viewIndex = null;
+        beginChange();
+        if (removed.isEmpty()) {
+            nextAdd(0, m);
+        } else {
+            nextReplace(0, m, removed);
+        }
+        endChange();
+    }
+
+    private static boolean same(Object[] a, Object[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An unmodifiable list over the first {@code n} of {@code array} (the rows shown before a change). */
+    private static <T> List<T> rowsOf(Object[] array, int n) {
+        return new AbstractList<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public T get(int index) {
+                Objects.checkIndex(index, n);
+                return (T) array[index];
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T get(int index) {
+        Objects.checkIndex(index, size);
+        return (T) rows[index];
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public int getSourceIndex(int index) {
+        Objects.checkIndex(index, size);
+        return sourceIndex[index];
+    }
+
+    @Override
+    public int getViewIndex(int index) {
+        Objects.checkIndex(index, getSource().size());
+        if (viewIndex == null) {
+            int[] v = new int[getSource().size()];
+            Arrays.fill(v, -1);
+            for (int i = 0; i < size; i++) {
+                v[sourceIndex[i]] = i;
+            }
+            viewIndex = v;
+        }
+        return viewIndex[index];
+    }
+}

@@ -1,0 +1,129 @@
+package io.keyward.ui.common;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The table's rows: the source's rows that pass, in the sort order (stable, as SortedList's), and change
+ * events a listener can rebuild the list from, however the filter, the order and the source change.
+ */
+class RowViewTest {
+
+    record Row(String name, int rank) { }
+
+    private static RowView<Row> view(ObservableList<Row> source) {
+        return new RowView<>(source, r -> r.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** What a listener sees: a copy kept up to date from the change events alone. */
+    private static List<Row> mirror(RowView<Row> view, int[] changes) {
+        List<Row> copy = new ArrayList<>(view);
+        view.addListener((ListChangeListener<Row>) c -> {
+            changes[0]++;
+            while (c.next()) {
+                if (c.wasPermutated()) {
+                    throw new AssertionError("no permutations expected");
+                }
+                List<Row> removedNow = new ArrayList<>(copy.subList(c.getFrom(), c.getFrom() + c.getRemovedSize()));
+                assertEquals(removedNow, c.getRemoved(), "the removed rows are the rows that were shown");
+                copy.subList(c.getFrom(), c.getFrom() + c.getRemovedSize()).clear();
+                copy.addAll(c.getFrom(), c.getAddedSubList());
+            }
+        });
+        return copy;
+    }
+
+    @Test
+    void filtersSortsAndTellsItsListenersExactlyWhatChanged() {
+        Random random = new Random(7);
+        ObservableList<Row> source = FXCollections.observableArrayList();
+        for (int i = 0; i < 300; i++) {
+            source.add(new Row("row-" + random.nextInt(100), random.nextInt(5)));
+        }
+        RowView<Row> view = view(source);
+        int[] changes = {0};
+        List<Row> seen = mirror(view, changes);
+        String needle = "";
+        Predicate<Row> restriction = null;
+        Comparator<Row> order = null;
+        for (int step = 0; step < 400; step++) {
+            switch (random.nextInt(5)) {
+                case 0 -> needle = random.nextBoolean() ? "" : "row-" + random.nextInt(12);
+                case 1 -> restriction = random.nextBoolean() ? null : r -> r.rank() != 0;
+                case 2 -> order = switch (random.nextInt(3)) {
+                    case 0 -> null;
+                    case 1 -> Comparator.comparingInt(Row::rank);
+                    default -> Comparator.comparing(Row::name).reversed();
+                };
+                case 3 -> {
+                    List<Row> reloaded = new ArrayList<>();
+                    for (int i = random.nextInt(300); i > 0; i--) {
+                        reloaded.add(new Row("row-" + random.nextInt(100), random.nextInt(5)));
+                    }
+                    source.setAll(reloaded);
+                }
+                default -> {
+                    if (!source.isEmpty()) {
+                        source.remove(random.nextInt(source.size()));
+                    }
+                    source.add(random.nextInt(source.size() + 1), new Row("row-" + random.nextInt(100), 4));
+                }
+            }
+            view.comparatorProperty().set(order);
+            view.filter(needle, restriction);
+
+            String n = needle;
+            Predicate<Row> r = restriction;
+            List<Row> expected = new ArrayList<>(source.stream()
+                    .filter(x -> (r == null || r.test(x)) && x.name().contains(n)).toList());
+            if (order != null) {
+                expected.sort(order); // List.sort is stable, as SortedList is
+            }
+            assertEquals(expected, List.copyOf(view), "step " + step);
+            assertEquals(expected, seen, "the listener's copy, step " + step);
+            for (int i = 0; i < view.size(); i++) {
+                assertEquals(i, view.getViewIndex(view.getSourceIndex(i)));
+                assertTrue(source.get(view.getSourceIndex(i)) == view.get(i));
+            }
+        }
+        assertTrue(changes[0] > 100, "changes seen: " + changes[0]);
+    }
+
+    @Test
+    void aKeystrokeThatShowsTheSameRowsChangesNothing() {
+        ObservableList<Row> source = FXCollections.observableArrayList(new Row("user-1", 0), new Row("user-2", 0));
+        RowView<Row> view = view(source);
+        int[] changes = {0};
+        mirror(view, changes);
+        view.filter("u", null);
+        view.filter("us", null);
+        view.filter("user-", null);
+        assertEquals(0, changes[0]);
+        view.filter("user-1", null);
+        assertEquals(1, changes[0]);
+        assertEquals(List.of(source.get(0)), List.copyOf(view));
+    }
+
+    @Test
+    void aRowNotShownHasNoViewIndex() {
+        ObservableList<Row> source = FXCollections.observableArrayList(new Row("a", 0), new Row("b", 0));
+        RowView<Row> view = view(source);
+        view.filter("b", null);
+        assertEquals(-1, view.getViewIndex(0));
+        assertEquals(0, view.getViewIndex(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> view.get(1));
+    }
+}

@@ -27,7 +27,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
-import javafx.scene.robot.Robot;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -67,8 +67,8 @@ import java.util.regex.Pattern;
  *   <li><b>raw-ms</b>: the floor. A plain JDK {@code HttpClient} GETs the project's keys, JWKs and
  *       credentials lists one after the other and parses each body with Jackson's {@code readTree}
  *       (no Keyward code involved); the median over the runs.</li>
- *   <li><b>load-ms</b>: the project is opened the way a user opens it, by a mouse click (the JavaFX
- *       robot, so through the X server) on its row in the projects list. The clock starts just before
+ *   <li><b>load-ms</b>: the project is opened the way a user opens it, by a mouse click (pressed,
+ *       released, clicked, fired at the row on the FX thread) on its row in the projects list. The clock starts just before
  *       the click and stops in the first pulse, after its layout, in which all three lists are loaded
  *       with every row the server sent, their tables hold those rows, and the shown table (Credentials)
  *       has laid out its first row with the first item. Between runs another project is opened (and
@@ -199,6 +199,7 @@ public final class LoadProbe {
         log("before opening " + options.project() + ": heap " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
                 .getUsed() / (1024 * 1024) + " MB, RSS " + rssBytes() / (1024 * 1024) + " MB");
 
+        watchGarbageCollections();
         List<Long> raws = new ArrayList<>();
         List<Long> loads = new ArrayList<>();
         long stall = 0;
@@ -366,6 +367,9 @@ public final class LoadProbe {
             maxGap = 0;
             lastPulse = 0;
             longGaps.clear();
+            synchronized (gcPauses) {
+                gcPauses.clear();
+            }
             recordingGaps = true;
             afterLayout = () -> {
                 long end = System.nanoTime();
@@ -388,6 +392,10 @@ public final class LoadProbe {
         }
         long gap = fx(() -> maxGap);
         log("pulse gaps over 50 ms (start+ms): " + fx(() -> String.join(" ", longGaps)));
+        synchronized (gcPauses) {
+            log("GC pauses meanwhile (start+ms): " + String.join(" ", gcPauses));
+            gcPauses.clear();
+        }
         return new long[] {elapsed, gap};
     }
 
@@ -398,16 +406,28 @@ public final class LoadProbe {
                 + ", credentials " + w.credentialList().state().status() + " " + w.credentials().size();
     }
 
-    /** A real mouse click, through the X server, on the project's row in the projects list. */
+    /**
+     * A mouse click (pressed, released, clicked) on the project's row in the projects list, fired at the
+     * row as the window would deliver it. Not through the X server: the JavaFX robot waits for the X
+     * server on the FX thread, which would count as the console's own stall.
+     */
     private void click(String project) {
         javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) scene.lookup("#projects");
         for (Node n : list.lookupAll(".list-cell")) {
             if (n instanceof ListCell<?> cell && !cell.isEmpty() && cell.getItem() instanceof io.keyward.model.Project p
                     && p.name().equals(project)) {
-                Bounds b = cell.localToScreen(cell.getBoundsInLocal());
-                Robot robot = new Robot();
-                robot.mouseMove(b.getMinX() + Math.min(40, b.getWidth() / 2), b.getCenterY());
-                robot.mouseClick(MouseButton.PRIMARY);
+                Bounds local = cell.getBoundsInLocal();
+                double x = local.getMinX() + Math.min(40, local.getWidth() / 2);
+                double y = local.getCenterY();
+                javafx.geometry.Point2D sceneAt = cell.localToScene(x, y);
+                javafx.geometry.Point2D screenAt = cell.localToScreen(x, y);
+                for (javafx.event.EventType<MouseEvent> type : List.of(MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_RELEASED,
+                        MouseEvent.MOUSE_CLICKED)) {
+                    Event.fireEvent(cell, new MouseEvent(type, sceneAt.getX(), sceneAt.getY(), screenAt.getX(),
+                            screenAt.getY(), MouseButton.PRIMARY, 1, false, false, false, false,
+                            type != MouseEvent.MOUSE_RELEASED && type != MouseEvent.MOUSE_CLICKED, false, false, true,
+                            false, true, null));
+                }
                 return;
             }
         }
@@ -597,6 +617,29 @@ public final class LoadProbe {
                 throw new IllegalStateException("waited in vain for " + what + " (" + fx(this::describeState) + ")");
             }
             Thread.sleep(20);
+        }
+    }
+
+    /** Garbage collections (stderr only), to tell a collector's pause from the FX thread's own work. */
+    private final List<String> gcPauses = new ArrayList<>();
+
+    private void watchGarbageCollections() {
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof javax.management.NotificationEmitter emitter) {
+                emitter.addNotificationListener((n, handback) -> {
+                    if (!"com.sun.management.gc.notification".equals(n.getType())) {
+                        return;
+                    }
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) n.getUserData());
+                    long ms = info.getGcInfo().getDuration();
+                    long startedAgo = ManagementFactory.getRuntimeMXBean().getUptime() - info.getGcInfo().getStartTime();
+                    synchronized (gcPauses) {
+                        gcPauses.add(java.time.LocalTime.now().minusNanos(startedAgo * 1_000_000) + "+" + ms
+                                + "(" + info.getGcCause() + ")");
+                    }
+                }, null, null);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -40,6 +41,8 @@ public final class RowView<T> extends TransformationList<T, T> {
 
     /** From this many rows, search texts are computed in the background when the rows arrive. */
     static final int BACKGROUND_ROWS = 5_000;
+    /** How long after the rows arrive their search texts start being computed. */
+    private static final long INDEXING_DELAY_MS = 300;
 
     private final Function<? super T, String> searchText;
     private final ObjectProperty<Comparator<? super T>> comparator = new SimpleObjectProperty<>(this, "comparator");
@@ -104,6 +107,7 @@ public final class RowView<T> extends TransformationList<T, T> {
     private void computeKeysInBackground() {
         long forGeneration = generation;
         Object[] snapshot = getSource().toArray();
+        // A moment later: the rows' first frame comes first; a keystroke before then computes what it needs.
         CompletableFuture.supplyAsync(() -> {
             String[] computed = new String[snapshot.length];
             for (int i = 0; i < snapshot.length; i++) {
@@ -112,7 +116,7 @@ public final class RowView<T> extends TransformationList<T, T> {
                 computed[i] = searchText.apply(row);
             }
             return computed;
-        }).thenAccept(computed -> Platform.runLater(() -> {
+        }, CompletableFuture.delayedExecutor(INDEXING_DELAY_MS, TimeUnit.MILLISECONDS)).thenAccept(computed -> Platform.runLater(() -> {
             if (generation == forGeneration && computed.length == keys.length) {
                 for (int i = 0; i < computed.length; i++) {
                     if (keys[i] == null) {

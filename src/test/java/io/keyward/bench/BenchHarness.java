@@ -343,14 +343,29 @@ public final class BenchHarness {
         runProbe(BULK_PROBE, "bulk", bulkProbeCommand(), BULK_LIMIT, List.of("bulk-seq-ms", "bulk-ms", "bulk-ratio"));
     }
 
-    /** How LoadProbe is started: the app-image's JVM options, software rendering, the sandbox and its token. */
+    /**
+     * How LoadProbe is started: the app-image's launcher JVM options that a JDK 17 accepts too (heap, GC,
+     * properties), software rendering, the sandbox and its token. It runs on the harness's JDK: the bundle's
+     * jlinked runtime has no java.management, which the probe needs for its heap figure; the launcher's AOT
+     * cache belongs to the launcher's class path, not the probe's.
+     */
     List<String> loadProbeCommand(Sandbox sandbox) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(javaExe.toString()));
-        cmd.addAll(bundleJavaOptions());
+        for (String option : bundleJavaOptions()) {
+            if (isPortableOption(option)) {
+                cmd.add(option);
+            }
+        }
         cmd.addAll(List.of("-Dprism.order=sw", "-cp", classPath, LOAD_PROBE,
                 "--base", sandbox.baseUrl(), "--token-file", sandbox.tokenFile().toString(),
                 "--project", "scale-" + settings.scale(), "--runs", String.valueOf(settings.loadRuns())));
         return cmd;
+    }
+
+    /** Options a JDK 17 also accepts (the app-image's runtime may be newer): heap, GC and system properties. */
+    static boolean isPortableOption(String option) {
+        return option.startsWith("-D") || option.startsWith("-Xm") || option.startsWith("-Xss")
+                || (option.startsWith("-XX:") && !option.startsWith("-XX:AOT"));
     }
 
     /** How BulkProbe is started: on its own (it starts its own sandbox at 20 ms latency). */

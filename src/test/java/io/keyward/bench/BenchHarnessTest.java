@@ -19,6 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchHarnessTest {
 
     @Test
+    void onAnOlderJdkOnlyOptionsItAcceptsArePassedOn() {
+        List<String> options = List.of("-Dprism.order=sw", "-Xmx512m", "-XX:MaxGCPauseMillis=50",
+                "-XX:AOTCache=/x/keyward.aot", "--enable-native-access=javafx.graphics,ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow");
+        assertEquals(List.of("-Dprism.order=sw", "-Xmx512m", "-XX:MaxGCPauseMillis=50"),
+                options.stream().filter(BenchHarness::isPortableOption).toList());
+    }
+
+    @Test
     void medianOfAnOddCountIsTheMiddleValue() {
         assertEquals(3.0, Stats.median(List.of(9, 1, 3)));
         assertEquals(7.0, Stats.median(List.of(7)));

@@ -386,7 +386,11 @@ public final class LoadProbe {
                 }
             };
             start[0] = System.nanoTime();
+            long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             click(project);
+            clickHandled = String.format(Locale.ROOT, "%.1f ms (FX-thread CPU %.1f ms)",
+                    (System.nanoTime() - start[0]) / 1e6,
+                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e6);
             return null;
         });
         long elapsed;
@@ -397,7 +401,8 @@ public final class LoadProbe {
                     + TIMEOUT_MS / 1000 + " s (" + fx(this::describeState) + ")");
         }
         long gap = fx(() -> maxGap);
-        log("pulse gaps over 50 ms (start+ms): " + fx(() -> String.join(" ", longGaps)));
+        log("the click was handled in " + clickHandled + "; pulse gaps over 50 ms (start+ms): "
+                + fx(() -> String.join(" ", longGaps)));
         synchronized (gcPauses) {
             log("GC pauses meanwhile (start+ms): " + String.join(" ", gcPauses));
             gcPauses.clear();
@@ -631,6 +636,9 @@ public final class LoadProbe {
             Thread.sleep(20);
         }
     }
+
+    /** How long the click that opened the project took to handle (stderr only). */
+    private volatile String clickHandled = "";
 
     /** Garbage collections (stderr only), to tell a collector's pause from the FX thread's own work. */
     private final List<String> gcPauses = new ArrayList<>();

@@ -67,50 +67,56 @@ import java.util.regex.Pattern;
  *   <li><b>raw-ms</b>: the floor. A plain JDK {@code HttpClient} GETs the project's keys, JWKs and
  *       credentials lists one after the other and parses each body with Jackson's {@code readTree}
  *       (no Keyward code involved); the median over the runs.</li>
- *   <li><b>load-ms</b>: the project is opened the way a user opens it, by a mouse click (pressed,
- *       released, clicked, fired at the row on the FX thread) on its row in the projects list. The clock starts just before
- *       the click and stops in the first pulse, after its layout, in which all three lists are loaded
- *       with every row the server sent, their tables hold those rows, and the shown table (Credentials)
- *       has laid out its first row with the first item. Between runs another project is opened (and
- *       waited for), so each run is a full open. Median over the runs; raw and load runs alternate, so
- *       both see the same machine. {@code load-ratio} = load-ms / raw-ms.</li>
+ *   <li><b>load-ms</b>: the project is opened the way a user opens it, by a mouse click on its row in
+ *       the projects list (pressed, released, clicked, fired at the row on the FX thread; not through the
+ *       X server, whose round trips the robot would wait for on the FX thread). The clock starts just
+ *       before the click and stops in the first pulse, after its layout, in which all three lists are
+ *       loaded with every row the server sent, their tables hold those rows, and the shown table
+ *       (Credentials) has laid out its first row with the first item. Between runs another project is
+ *       opened (and waited for), so each run is a full open. Median over the runs; raw and load runs
+ *       alternate, so both see the same machine. {@code load-ratio} = load-ms / raw-ms.</li>
  *   <li><b>max-stall-ms</b>: during every measured open an {@code AnimationTimer} keeps pulses coming
  *       and records the longest gap between two consecutive pulses (the longest the window was frozen);
- *       the maximum over the runs. 16.7 ms is a perfectly smooth run.</li>
+ *       the maximum over the runs. 16.7 ms is a perfectly smooth run. The gaps over 50 ms and the
+ *       garbage collections meanwhile are listed on stderr.</li>
  *   <li><b>filter-p95-ms</b>: with the project's 50,000 credentials showing, characters are typed one at a
  *       time into the Credentials filter as real key events (pressed, typed, released; BACK_SPACE for
  *       deleting) fired at the focused field on the FX thread: the given text is typed (narrowing) and
- *       then deleted character by character (widening), for the given number of cycles. Each keystroke
- *       is fired at the start of a pulse (from an {@code AnimationTimer}), its clock started just before;
- *       it stops in a post-layout pulse listener once the table has laid out its first row with the
- *       first filtered item (normally the same pulse). So the figure is the work a keystroke causes up
- *       to its rows being laid out for the next frame, without the up-to-16.7 ms wait for the pulse
- *       timer that any input has; the 95th percentile over all keystrokes.</li>
+ *       then deleted character by character (widening), once unmeasured (warming up, as the loads are)
+ *       and then for the given number of cycles. Each keystroke is fired at the start of a pulse (from
+ *       an {@code AnimationTimer}), its clock started just before; it stops in a post-layout pulse
+ *       listener once the table has laid out its first row with the first filtered item (normally the
+ *       same pulse). So the figure is the work a keystroke causes up to its rows being laid out for the
+ *       next frame, without the up-to-16.7 ms wait for the pulse timer that any input has; the 95th
+ *       percentile over the measured keystrokes. Each keystroke's FX-thread CPU time is listed on stderr
+ *       too: on a busy machine the wall time is that plus the time the thread waited for a CPU.</li>
  *   <li><b>heap-mb</b>, <b>rss-mb</b>: afterwards (the project open, the filter empty again, all rows
  *       in the tables), {@code System.gc()} twice, then the heap in use ({@code MemoryMXBean}) and the
  *       process's resident set ({@code VmRSS} from {@code /proc/self/status}), in MiB.</li>
  * </ol>
  * One unmeasured warm-up run of raw and load comes first; before each raw fetch and each open the heap
- * is collected ({@code System.gc()}), so neither measurement pays for the other's garbage. RSS depends on the JVM's options: run the
- * probe with the options the installed bundle uses ({@code installer/build.xml}'s
- * {@code --java-options}; the probe says on stderr when one is missing) plus whatever extra options
- * are being tried.
+ * is collected ({@code System.gc()}), so neither measurement pays for the other's garbage. RSS depends
+ * on the JVM's options: run the probe with the options the installed bundle uses
+ * ({@code installer/build.xml}'s {@code --java-options}; the probe says on stderr when one is missing)
+ * plus whatever extra options are being tried.
  *
  * <p>Prints exactly {@code raw-ms=}, {@code load-ms=}, {@code load-ratio=}, {@code max-stall-ms=},
  * {@code filter-p95-ms=}, {@code heap-mb=} and {@code rss-mb=} lines on stdout; everything else goes
  * to stderr. Exit status 0 when every figure was measured.
  *
  * <pre>
- * java [bundle JVM options] [extra] -Dprism.order=sw -cp 'target/test-classes:target/classes:target/lib/*' \
+ * java -Xshare:auto -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5 -XX:MaxGCPauseMillis=50 \
+ *   -XX:MarkStackSize=262144 [extra] -Dprism.order=sw -cp 'target/test-classes:target/classes:target/lib/*' \
  *   io.keyward.bench.LoadProbe --base http://127.0.0.1:PORT --token-file FILE --project scale-10000 --runs 5
  * </pre>
  * Options: {@code --base URL} (the manager's address), {@code --token-file FILE} (a personal token
  * with read rights, first line; the sandbox's {@code --admin-token-file}), {@code --project NAME},
  * {@code --other NAME} (the project opened between runs; default: the first other one listed),
  * {@code --runs N} (default 5), {@code --warmup N} (default 1), {@code --type TEXT} (typed into the
- * filter; default {@code user-0123}), {@code --cycles N} (default 3), {@code --build-xml FILE} (where
- * the bundle's options are read; default {@code installer/build.xml}), {@code --hold S} (stay alive S
- * seconds after printing, e.g. for {@code jcmd}).
+ * filter; default {@code user-0123}), {@code --cycles N} (default 3), {@code --filter-warmup N}
+ * (unmeasured typing cycles first; default 1), {@code --build-xml FILE} (where the bundle's options
+ * are read; default {@code installer/build.xml}), {@code --hold S} (stay alive S seconds after
+ * printing, e.g. for {@code jcmd}).
  */
 public final class LoadProbe {
 
@@ -380,7 +386,11 @@ public final class LoadProbe {
                 }
             };
             start[0] = System.nanoTime();
+            long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             click(project);
+            clickHandled = String.format(Locale.ROOT, "%.1f ms (FX-thread CPU %.1f ms)",
+                    (System.nanoTime() - start[0]) / 1e6,
+                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e6);
             return null;
         });
         long elapsed;
@@ -391,7 +401,8 @@ public final class LoadProbe {
                     + TIMEOUT_MS / 1000 + " s (" + fx(this::describeState) + ")");
         }
         long gap = fx(() -> maxGap);
-        log("pulse gaps over 50 ms (start+ms): " + fx(() -> String.join(" ", longGaps)));
+        log("the click was handled in " + clickHandled + "; pulse gaps over 50 ms (start+ms): "
+                + fx(() -> String.join(" ", longGaps)));
         synchronized (gcPauses) {
             log("GC pauses meanwhile (start+ms): " + String.join(" ", gcPauses));
             gcPauses.clear();
@@ -439,7 +450,8 @@ public final class LoadProbe {
     /** @return each keystroke's time to its rows being laid out (ns) */
     private List<Long> typeIntoFilter() throws Exception {
         List<String> keys = new ArrayList<>();
-        for (int c = 0; c < options.cycles(); c++) {
+        int unmeasured = options.filterWarmup() * 2 * options.type().length();
+        for (int c = 0; c < options.filterWarmup() + options.cycles(); c++) {
             for (char ch : options.type().toCharArray()) {
                 keys.add(String.valueOf(ch));
             }
@@ -502,9 +514,14 @@ public final class LoadProbe {
                     return;
                 }
                 if (firstRowShown(table)) {
-                    cpu.add(threads.getCurrentThreadCpuTime() - cpuStart[0]);
-                    times.add(end - start[0]);
-                    sizes.add(String.valueOf(table.getItems().size()));
+                    long cpuNow = threads.getCurrentThreadCpuTime();
+                    if (next[0] > unmeasured) {
+                        cpu.add(cpuNow - cpuStart[0]);
+                        times.add(end - start[0]);
+                        sizes.add(String.valueOf(table.getItems().size()));
+                    } else {
+                        handling.remove(handling.size() - 1);
+                    }
                     start[0] = 0;
                     settle[0] = 2;
                 }
@@ -620,6 +637,9 @@ public final class LoadProbe {
         }
     }
 
+    /** How long the click that opened the project took to handle (stderr only). */
+    private volatile String clickHandled = "";
+
     /** Garbage collections (stderr only), to tell a collector's pause from the FX thread's own work. */
     private final List<String> gcPauses = new ArrayList<>();
 
@@ -718,7 +738,7 @@ public final class LoadProbe {
     }
 
     record Options(String base, Path tokenFile, String project, String other, int runs, int warmup, String type,
-                   int cycles, Path buildXml, int holdSeconds) {
+                   int cycles, int filterWarmup, Path buildXml, int holdSeconds) {
 
         static Options parse(String[] args) {
             String base = null;
@@ -729,6 +749,7 @@ public final class LoadProbe {
             int warmup = 1;
             String type = "user-0123";
             int cycles = 3;
+            int filterWarmup = 1;
             Path buildXml = Path.of("installer/build.xml");
             int holdSeconds = 0;
             for (int i = 0; i < args.length; i++) {
@@ -746,11 +767,12 @@ public final class LoadProbe {
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--type" -> type = value;
                     case "--cycles" -> cycles = positive(name, value);
+                    case "--filter-warmup" -> filterWarmup = Math.max(0, Integer.parseInt(value));
                     case "--build-xml" -> buildXml = Path.of(value);
                     case "--hold" -> holdSeconds = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + name + "; options: "
                             + Arrays.asList("--base", "--token-file", "--project", "--other", "--runs", "--warmup",
-                            "--type", "--cycles", "--build-xml", "--hold"));
+                            "--type", "--cycles", "--filter-warmup", "--build-xml", "--hold"));
                 }
             }
             if (base == null || tokenFile == null) {
@@ -759,8 +781,8 @@ public final class LoadProbe {
             if (type.isEmpty()) {
                 throw new IllegalArgumentException("--type must not be empty");
             }
-            return new Options(base, tokenFile, project, other, runs, Math.max(0, warmup), type, cycles, buildXml,
-                    Math.max(0, holdSeconds));
+            return new Options(base, tokenFile, project, other, runs, Math.max(0, warmup), type, cycles, filterWarmup,
+                    buildXml, Math.max(0, holdSeconds));
         }
 
         private static int positive(String name, String value) {

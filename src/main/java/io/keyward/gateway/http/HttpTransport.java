@@ -304,7 +304,8 @@ public final class HttpTransport {
     /**
      * As {@link #execute(String, Request)} for a read (GET or HEAD), with the same retries and failures,
      * but a successful answer's body is handed to {@code parser} as it arrives instead of being read
-     * into a string first. A body that breaks off is retried like any network failure.
+     * into a string first. A body that breaks off is retried like any network failure. The parsing
+     * happens inside the call, so it counts toward the call timeout (a second for tens of megabytes).
      */
     public <T> Streamed<T> read(String action, Request request, BodyParser<T> parser) {
         Objects.requireNonNull(action, "action");

@@ -26,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -176,35 +177,66 @@ class ListReaderTest {
         }
     }
 
+    @Test
+    void fromAStreamGarbledBytesAreUnreadableButAStreamThatFailsIsTheNetworksFailure() {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        byte[] badUtf8 = "{\"success\": true, \"resultList\": [{\"name\": \"A\u00ffB\"}]}".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1); // a lone 0xFF byte inside a string
+        assertThrows(ListReader.Unreadable.class, () -> ListReader.read(ListReader.Kind.KEYS, FACTORY,
+                new java.io.ByteArrayInputStream(badUtf8), utf8));
+        assertThrows(ListReader.Unreadable.class, () -> ListReader.read(ListReader.Kind.KEYS, FACTORY,
+                new java.io.ByteArrayInputStream(new byte[] {(byte) 0xc3, 0x28, 0x7b, 0x7d}), utf8));
+
+        byte[] start = "{\"success\": true, \"resultList\": [{\"name\": \"a\"}, ".getBytes(utf8);
+        java.io.InputStream brokeOff = new java.io.InputStream() {
+            int at;
+
+            @Override
+            public int read() throws IOException {
+                if (at < start.length) {
+                    return start[at++];
+                }
+                throw new IOException("connection reset");
+            }
+        };
+        IOException e = assertThrows(IOException.class, () -> ListReader.read(ListReader.Kind.KEYS, FACTORY, brokeOff, utf8));
+        assertEquals("connection reset", e.getMessage(), "a failing stream is not an unreadable answer");
+
+        var latin1 = new java.io.ByteArrayInputStream("{\"success\": true, \"resultList\": [{\"name\": \"caf\u00e9\"}]}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals("caf\u00e9", assertDoesNotThrow(() -> ListReader.<CryptoKey>read(ListReader.Kind.KEYS, FACTORY, latin1,
+                java.nio.charset.StandardCharsets.ISO_8859_1)).rows().get(0).name(), "the charset the server named");
+    }
+
     // ------------------------------------------------------------------ same outcome as the tree reading
 
     @Test
     void generatedProjectsReadAsTheTreeDid() {
-        sameAsTree(ListReaderTest::project, "name", body -> ListReader.projects(FACTORY, body),
+        sameAsTree(ListReaderTest::project, "name", ListReader.Kind.PROJECTS,
                 body -> Oracle.read(body, "name", Oracle.ProjectDto.class, Oracle::project));
     }
 
     @Test
     void generatedEnvironmentsReadAsTheTreeDid() {
-        sameAsTree(ListReaderTest::environment, "name", body -> ListReader.environments(FACTORY, body),
+        sameAsTree(ListReaderTest::environment, "name", ListReader.Kind.ENVIRONMENTS,
                 body -> Oracle.read(body, "name", Oracle.EnvironmentDto.class, Oracle::environment));
     }
 
     @Test
     void generatedKeysReadAsTheTreeDid() {
-        sameAsTree(ListReaderTest::key, "name", body -> ListReader.keys(FACTORY, body),
+        sameAsTree(ListReaderTest::key, "name", ListReader.Kind.KEYS,
                 body -> Oracle.read(body, "name", Oracle.KeyDto.class, Oracle::key));
     }
 
     @Test
     void generatedJwksReadAsTheTreeDid() {
-        sameAsTree(ListReaderTest::jwk, "name", body -> ListReader.jwks(FACTORY, body),
+        sameAsTree(ListReaderTest::jwk, "name", ListReader.Kind.JWKS,
                 body -> Oracle.read(body, "name", Oracle.JwkDto.class, Oracle::jwk));
     }
 
     @Test
     void generatedCredentialsReadAsTheTreeDid() {
-        sameAsTree(ListReaderTest::credential, "username", body -> ListReader.credentials(FACTORY, body),
+        sameAsTree(ListReaderTest::credential, "username", ListReader.Kind.CREDENTIALS,
                 Oracle::credentials);
     }
 
@@ -222,6 +254,22 @@ class ListReaderTest {
         } catch (RuntimeException e) {
             return "threw " + e.getClass().getSimpleName();
         }
+    }
+
+    /** The text reader and the stream reader (as the client uses it, bytes as they arrive) agree with the tree. */
+    private static void sameAsTree(Function<Random, String> entry, String nameField, ListReader.Kind kind,
+                                   Function<String, String> tree) {
+        Reader text = body -> ListReader.read(kind, FACTORY, body);
+        Reader stream = body -> {
+            try {
+                return ListReader.read(kind, FACTORY, new java.io.ByteArrayInputStream(
+                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8)), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        sameAsTree(entry, nameField, text, tree);
+        sameAsTree(entry, nameField, stream, tree);
     }
 
     private static void sameAsTree(Function<Random, String> entry, String nameField, Reader streaming,

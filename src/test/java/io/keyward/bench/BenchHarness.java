@@ -351,11 +351,15 @@ public final class BenchHarness {
      */
     List<String> loadProbeCommand(Sandbox sandbox) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(javaExe.toString()));
+        List<String> passed = new ArrayList<>();
         for (String option : bundleJavaOptions()) {
             if (isPortableOption(option)) {
-                cmd.add(option);
+                passed.add(option);
             }
         }
+        cmd.addAll(passed);
+        notes.add("LoadProbe ran on the harness's JDK with these of the launcher's JVM options: "
+                + (passed.isEmpty() ? "none" : "`" + String.join(" ", passed) + "`") + ".");
         cmd.addAll(List.of("-Dprism.order=sw", "-cp", classPath, LOAD_PROBE,
                 "--base", sandbox.baseUrl(), "--token-file", sandbox.tokenFile().toString(),
                 "--project", "scale-" + settings.scale(), "--runs", String.valueOf(settings.loadRuns())));
@@ -438,7 +442,7 @@ public final class BenchHarness {
             return List.of();
         }
         List<String> options = BundleConfig.javaOptions(Files.readString(cfg), appImage);
-        notes.add("LoadProbe ran with the app-image's JVM options: " + (options.isEmpty() ? "none"
+        notes.add("The app-image's launcher starts its JVM with: " + (options.isEmpty() ? "no options"
                 : "`" + String.join(" ", options).replace(root.toString() + "/", "") + "`") + ".");
         return options;
     }

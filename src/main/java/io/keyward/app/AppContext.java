@@ -71,15 +71,29 @@ public final class AppContext implements AutoCloseable {
         this.executor = new ThreadPoolTaskExecutor(4, uiThread, t -> report[0].accept(t));
         this.main = new MainViewModel(clients(uiThread), executor, dialogs, clock, journal, secrets, profileStore);
         report[0] = main::failed;
-        if (secrets == null) {
-            // The OS keychain is probed off the FX thread (a missing D-Bus takes up to its time limit).
-            BackgroundTask.of(io.keyward.store.SecretStore::openSystem)
-                    .onSuccess(main::setSecretStore)
-                    .onFinished(() -> keychainProbed.complete(null))
-                    .executeWith(executor);
-        } else {
+        keychainToProbe = secrets == null;
+        if (!keychainToProbe) {
             keychainProbed.complete(null);
         }
+    }
+
+    /** Whether the OS keychain is still to be probed (no secret store was given). */
+    private boolean keychainToProbe;
+
+    /**
+     * Probes the OS keychain, once, off the FX thread (a missing D-Bus takes up to its time limit). Not in
+     * the constructor: the console calls it when it starts connecting, after its first frame, so the probe
+     * does not compete with that frame for the processor.
+     */
+    private void probeKeychain() {
+        if (!keychainToProbe) {
+            return;
+        }
+        keychainToProbe = false;
+        BackgroundTask.of(io.keyward.store.SecretStore::openSystem)
+                .onSuccess(main::setSecretStore)
+                .onFinished(() -> keychainProbed.complete(null))
+                .executeWith(executor);
     }
 
     /** Done (on the FX thread) once the keychain is known: given, probed, or found unusable. */
@@ -143,6 +157,7 @@ public final class AppContext implements AutoCloseable {
 
     /** @param connect whether to connect to the demo once it runs (not when a saved connection was reconnected) */
     public void startDemoSandbox(boolean connect, Runnable onStarted) {
+        probeKeychain();
         BackgroundTask.of(() -> SandboxServer.start(SandboxOptions.defaults()))
                 .onSuccess(server -> {
                     sandbox = server;
@@ -167,6 +182,7 @@ public final class AppContext implements AutoCloseable {
      * @param showProfiles   opens the profile list (Connections)
      */
     public void startWhereLeftOff(String lastConnection, Runnable showProfiles) {
+        probeKeychain();
         main.restoreProfiles(profileStore.load());
         boolean saved = main.profiles().stream().anyMatch(p -> !p.builtIn());
         // The history comes once connected: connecting clears the banner, which must say what was interrupted.

@@ -1,7 +1,6 @@
 package io.keyward.app;
 
 import io.keyward.ui.common.DialogFrames;
-import io.keyward.ui.common.FxDialogService;
 import io.keyward.ui.main.MainView;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -10,7 +9,6 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -19,25 +17,40 @@ public final class KeywardApp extends Application {
 
     private AppContext context;
     private Options options;
+    /** The window state read at start (null: a demo run). */
+    private io.keyward.store.UiStateStore.Loaded state;
+    /** The main window, once {@link #start} has it; dialogs asked for before that have no owner. */
+    private java.util.concurrent.atomic.AtomicReference<Stage> mainStage;
 
+    /**
+     * On the JavaFX launcher thread, while the FX thread is still idle: the FX thread loads the controls'
+     * stylesheet meanwhile, and this thread takes what {@link Prestart} made while the toolkit started (the
+     * data directory, the journal, the view models, the time zone, the window state), so {@link #start}
+     * only builds and shows the window.
+     */
     @Override
     public void init() {
+        StartupTrace.mark("init");
         options = Options.parse(getParameters().getRaw().toArray(String[]::new));
+        // The same stylesheet JavaFX would load with the first control, on the FX thread, loaded now.
+        Platform.runLater(() -> Application.setUserAgentStylesheet(Application.STYLESHEET_MODENA));
+        Prestart.Prepared prepared = Prestart.take(options);
+        context = prepared.context();
+        state = prepared.state();
+        mainStage = prepared.stage();
+        StartupTrace.mark("context");
     }
 
     @Override
     public void start(Stage stage) {
-        // A screenshots run makes real changes against the sandbox: they are journalled under the --data-dir it
-        // is given, or in a temporary directory, never in the user's own journal; its secrets stay in memory.
         // --exit-after-startup is an ordinary start (data directory, window state, where it left off) that
         // exits once the window is shown, so what it measures is what a user waits for.
-        boolean demoOnly = options.screenshotsDir() != null;
-        java.nio.file.Path dataDir = options.dataDir() != null ? options.dataDir()
-                : demoOnly ? null : io.keyward.store.DataDir.resolveDefault(null);
-        context = new AppContext(new FxDialogService(() -> stage), Clock.systemDefaultZone(), dataDir,
-                demoOnly ? new io.keyward.store.MemorySecretStore() : null);
-        MainView view = install(stage, context);
-        io.keyward.store.UiStateStore.Loaded state = demoOnly ? null : context.uiStateStore().load();
+        StartupTrace.mark("start");
+        mainStage.set(stage);
+        // The first frame is the window with its toolbar, splitters and status line; the projects list, the
+        // tabs and the results panel are built right after it, and only then is anything connected.
+        MainView view = install(stage, context, false);
+        StartupTrace.mark("first frame built");
         if (state != null) {
             restoreWindow(stage, view, state.state());
             if (state.notice() != null) {
@@ -45,25 +58,71 @@ public final class KeywardApp extends Application {
             }
             stage.setOnCloseRequest(e -> saveState(stage, context));
         }
-
-        if (options.exitAfterStartup()) {
-            stage.setOnShown(e -> Platform.runLater(() -> {
-                // One pulse after "shown", so the first frame has been laid out and rendered.
+        StartupTrace.mark("state restored");
+        afterFrame(stage, () -> {
+            StartupTrace.mark("first frame shown");
+            if (options.exitAfterStartup()) {
+                // The first frame has been laid out and handed to the renderer.
                 System.out.println("startup-ms=" + startupMillis());
                 // The same moment on the wall clock, for a benchmark that times from outside the process.
                 System.out.println("shown-epoch-ms=" + System.currentTimeMillis());
                 System.out.flush();
-                Platform.exit();
-            }));
-        }
+            }
+            view.complete();
+            StartupTrace.mark("window built");
+            Icons.applyLater(stage, context.executor());
+            if (options.screenshotsDir() != null) {
+                context.startDemoSandbox(() -> new ScreenshotRenderer(stage, view, context, options.screenshotsDir()).start());
+            } else {
+                String last = state == null ? null : state.state().lastConnection();
+                context.main().projects().preferProject(state == null ? null : state.state().lastProject());
+                context.startWhereLeftOff(last, context.main()::openConnections);
+            }
+            StartupTrace.mark("connecting");
+            if (options.exitAfterStartup()) {
+                // The whole window (projects list and results panel too) has been laid out: ready to be used.
+                afterFrame(stage, () -> {
+                    StartupTrace.mark("ready");
+                    System.out.println("ready-ms=" + startupMillis());
+                    System.out.println("ready-epoch-ms=" + System.currentTimeMillis());
+                    System.out.flush();
+                    Platform.exit();
+                });
+            }
+        });
         stage.show();
-        if (options.screenshotsDir() != null) {
-            context.startDemoSandbox(() -> new ScreenshotRenderer(stage, view, context, options.screenshotsDir()).start());
-        } else {
-            String last = state == null ? null : state.state().lastConnection();
-            context.main().projects().preferProject(state == null ? null : state.state().lastProject());
-            context.startWhereLeftOff(last, context.main()::openConnections);
+        StartupTrace.mark("shown");
+    }
+
+    /**
+     * Runs {@code then} once the next frame of the stage's scene has been laid out and handed to the
+     * renderer: after the pulse that follows "shown" (or, once shown, the next pulse), never within it.
+     */
+    static void afterFrame(Stage stage, Runnable then) {
+        Runnable whenShown = () -> {
+            Scene scene = stage.getScene();
+            Runnable[] listener = new Runnable[1];
+            listener[0] = () -> {
+                scene.removePostLayoutPulseListener(listener[0]);
+                Platform.runLater(then);
+            };
+            scene.addPostLayoutPulseListener(listener[0]);
+            Platform.requestNextPulse();
+        };
+        if (stage.isShowing()) {
+            whenShown.run();
+            return;
         }
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.stage.WindowEvent e) {
+                if (e.getTarget() != stage) {
+                    return;
+                }
+                stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                whenShown.run();
+            }
+        });
     }
 
     /** Size and place as they were (moved back onto a screen when the monitors changed), the splitters too. */
@@ -112,7 +171,17 @@ public final class KeywardApp extends Application {
 
     /** Puts the main window on {@code stage}; shared with the UI tests so they test the real window. */
     public static MainView install(Stage stage, AppContext context) {
-        MainView view = new MainView(context.main());
+        MainView view = install(stage, context, true);
+        Icons.apply(stage);
+        return view;
+    }
+
+    /**
+     * @param whole false: the first frame only, {@link MainView#complete()} builds the rest, and the window
+     *              icons are the caller's
+     */
+    static MainView install(Stage stage, AppContext context, boolean whole) {
+        MainView view = whole ? new MainView(context.main()) : MainView.firstFrame(context.main());
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(DialogFrames.STYLESHEET);
         view.installAccelerators(scene);
@@ -151,7 +220,6 @@ public final class KeywardApp extends Application {
             }
         };
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, askAgain);
-        Icons.apply(stage);
         return view;
     }
 

@@ -14,6 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         if (Arrays.asList(args).contains("--sandbox-only")) {
             int code = SandboxMain.run(args);
             if (code != 0) {
@@ -41,6 +42,10 @@ public final class Launcher {
             }
             return;
         }
+        StartupTrace.mark("launch");
+        // The JavaFX toolkit takes about 0.2 s to start, on one thread: meanwhile another prepares what needs no
+        // FX thread (data directory, journal, view models, time zone, window state) for KeywardApp.init.
+        Prestart.begin(options);
         Application.launch(KeywardApp.class, args);
         // The window is closed and stop() has run: a keychain library's stuck D-Bus thread must not keep the
         // process alive.

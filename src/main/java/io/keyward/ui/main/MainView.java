@@ -42,6 +42,12 @@ import java.util.function.Supplier;
  * tabs are the features the connected backend's capabilities call for, rebuilt on every connect. A
  * tab's content is built when the tab first shows: before the first connection there are no tabs, so
  * the first frame does not wait for four tables nobody sees yet.
+ *
+ * <p>At start the window can show before its panes are built ({@link #firstFrame}): the toolbar, status
+ * line and splitters are in the first frame; the projects list, the project's title and tabs, the results
+ * panel, the banner and the busy indicator (most of the scene's nodes, and of the cost of its first style
+ * pass) are built by {@link #complete()} right after it. Until then their places are empty; nothing in
+ * them could be used yet anyway, because nothing is connected before they exist.
  */
 public final class MainView {
 
@@ -70,16 +76,32 @@ public final class MainView {
     private final MainViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
-    private final ProjectListView projects;
-    private final ResultsView results;
+    /** Where the projects list and the results panel go, once built. */
+    private final javafx.scene.layout.StackPane projectsPlace = new javafx.scene.layout.StackPane();
+    private final javafx.scene.layout.StackPane centerPlace = new javafx.scene.layout.StackPane();
+    private final javafx.scene.layout.StackPane resultsPlace = new javafx.scene.layout.StackPane();
+    private final Button refresh = new Button("Refresh (F5)");
+    private final ToolBar toolbar;
+    private final VBox top;
+    private ProjectListView projects;
+    private ResultsView results;
     private final List<FeatureTab> features;
 
+    /** The whole main window, built at once. */
     public MainView(MainViewModel vm) {
+        this(vm, true);
+    }
+
+    /**
+     * The main window without its projects list and results panel, for a first frame that shows sooner;
+     * {@link #complete()} builds them. Connect nothing before it has.
+     */
+    public static MainView firstFrame(MainViewModel vm) {
+        return new MainView(vm, false);
+    }
+
+    private MainView(MainViewModel vm, boolean whole) {
         this.vm = vm;
-        projects = new ProjectListView(vm.projects(), vm.workspace().environmentList(),
-                Bindings.createBooleanBinding(() -> vm.workspace().can(Capability.ENVIRONMENTS),
-                        vm.workspace().capabilitiesProperty()));
-        results = new ResultsView(vm.results());
 
         features = List.of(
                 new FeatureTab(Capability.KEYS, tab("keys-tab", "Keys", vm.workspace().keyList()),
@@ -91,8 +113,43 @@ public final class MainView {
                 new FeatureTab(Capability.JWT_KEYS, tab("jwtkeys-tab", "JWT keys", vm.workspace().jwtKeyList()),
                         () -> new JwtKeyListView(vm.jwtKeys()).pane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        toolbar = toolbar();
+        top = new VBox(toolbar);
         vm.workspace().capabilitiesProperty().addListener((o, a, caps) -> showTabsFor(caps));
         showTabsFor(vm.workspace().capabilitiesProperty().get());
+
+        projectsPlace.setId("projects-place");
+        centerPlace.setId("center-place");
+        resultsPlace.setId("results-place");
+        SplitPane upper = new SplitPane(projectsPlace, centerPlace);
+        upper.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(projectsPlace, false);
+        upper.setId("upper-split");
+        SplitPane main = new SplitPane(upper, resultsPlace);
+        main.setId("main-split");
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.72);
+
+        root.setTop(top);
+        root.setCenter(main);
+        root.setBottom(statusBar());
+        if (whole) {
+            complete();
+        }
+    }
+
+    /**
+     * Builds what the first frame leaves out into its place: the projects list, the project's title and tabs,
+     * the results panel, the banner and the toolbar's busy indicator. Once; later calls do nothing.
+     */
+    public void complete() {
+        if (projects != null) {
+            return;
+        }
+        projects = new ProjectListView(vm.projects(), vm.workspace().environmentList(),
+                Bindings.createBooleanBinding(() -> vm.workspace().can(Capability.ENVIRONMENTS),
+                        vm.workspace().capabilitiesProperty()));
+        results = new ResultsView(vm.results());
 
         Label projectTitle = new Label();
         projectTitle.setId("project-title");
@@ -104,18 +161,21 @@ public final class MainView {
         center.setPadding(new Insets(8, 8, 0, 4));
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
 
-        SplitPane upper = new SplitPane(projects.root(), center);
-        upper.setDividerPositions(0.22);
-        SplitPane.setResizableWithParent(projects.root(), false);
-        upper.setId("upper-split");
-        SplitPane main = new SplitPane(upper, results.root());
-        main.setId("main-split");
-        main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.72);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("busy");
+        busy.setPrefSize(20, 20);
+        busy.visibleProperty().bind(vm.busyProperty());
+        toolbar.getItems().add(toolbar.getItems().indexOf(refresh) + 1, busy);
+        top.getChildren().add(notice());
 
-        root.setTop(new VBox(toolbar(), notice()));
-        root.setCenter(main);
-        root.setBottom(statusBar());
+        projectsPlace.getChildren().setAll(projects.root());
+        centerPlace.getChildren().setAll(center);
+        resultsPlace.getChildren().setAll(results.root());
+    }
+
+    /** Whether {@link #complete()} has run. */
+    public boolean isComplete() {
+        return projects != null;
     }
 
     /** Shows the tabs of what the backend offers, in their fixed order; keeps the selected one when it stays. */
@@ -159,16 +219,11 @@ public final class MainView {
         Button connections = new Button("Connections\u2026");
         connections.setId("connections");
         connections.setOnAction(e -> vm.openConnections());
-        Button refresh = new Button("Refresh (F5)");
         refresh.setId("refresh");
         refresh.setOnAction(e -> vm.refresh());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setId("busy");
-        busy.setPrefSize(20, 20);
-        busy.visibleProperty().bind(vm.busyProperty());
         Label keyward = new Label("Keyward");
         keyward.getStyleClass().add("muted");
-        return new ToolBar(new Label("Connection:"), connection, readOnly, connections, refresh, busy, Fx.grow(), keyward);
+        return new ToolBar(new Label("Connection:"), connection, readOnly, connections, refresh, Fx.grow(), keyward);
     }
 
     private HBox notice() {
@@ -241,6 +296,7 @@ public final class MainView {
     }
 
     private TextField currentFilter() {
+        complete();
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         return features.stream().filter(f -> f.tab == selected).map(f -> f.pane().filterField()).findFirst()
                 .orElseGet(projects::filterField);

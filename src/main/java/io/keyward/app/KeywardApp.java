@@ -21,12 +21,14 @@ public final class KeywardApp extends Application {
     private io.keyward.store.UiStateStore.Loaded state;
     /** The main window, once {@link #start} has it; dialogs asked for before that have no owner. */
     private java.util.concurrent.atomic.AtomicReference<Stage> mainStage;
+    /** The main window's first frame, made in {@link #init()}. */
+    private MainView firstFrame;
 
     /**
      * On the JavaFX launcher thread, while the FX thread is still idle: the FX thread loads the controls'
      * stylesheet meanwhile, and this thread takes what {@link Prestart} made while the toolkit started (the
-     * data directory, the journal, the view models, the time zone, the window state), so {@link #start}
-     * only builds and shows the window.
+     * data directory, the journal, the view models, the time zone, the window state) and builds the window's
+     * first frame, so {@link #start} only puts it in a scene and shows it.
      */
     @Override
     public void init() {
@@ -39,6 +41,10 @@ public final class KeywardApp extends Application {
         state = prepared.state();
         mainStage = prepared.stage();
         StartupTrace.mark("context");
+        // Nodes may be made off the FX thread until they are in a shown window; the FX thread is busy with
+        // the stylesheet meanwhile. No tooltips (popup windows) in it: those come with MainView.complete().
+        firstFrame = MainView.firstFrame(context.main());
+        StartupTrace.mark("first frame built");
     }
 
     @Override
@@ -49,8 +55,8 @@ public final class KeywardApp extends Application {
         mainStage.set(stage);
         // The first frame is the window with its toolbar, splitters and status line; the projects list, the
         // tabs and the results panel are built right after it, and only then is anything connected.
-        MainView view = install(stage, context, false);
-        StartupTrace.mark("first frame built");
+        MainView view = install(stage, firstFrame);
+        StartupTrace.mark("installed");
         if (state != null) {
             restoreWindow(stage, view, state.state());
             if (state.notice() != null) {
@@ -171,17 +177,13 @@ public final class KeywardApp extends Application {
 
     /** Puts the main window on {@code stage}; shared with the UI tests so they test the real window. */
     public static MainView install(Stage stage, AppContext context) {
-        MainView view = install(stage, context, true);
+        MainView view = install(stage, new MainView(context.main()));
         Icons.apply(stage);
         return view;
     }
 
-    /**
-     * @param whole false: the first frame only, {@link MainView#complete()} builds the rest, and the window
-     *              icons are the caller's
-     */
-    static MainView install(Stage stage, AppContext context, boolean whole) {
-        MainView view = whole ? new MainView(context.main()) : MainView.firstFrame(context.main());
+    /** Puts {@code view} (whole or a first frame) on {@code stage}, without the window icons. */
+    static MainView install(Stage stage, MainView view) {
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(DialogFrames.STYLESHEET);
         view.installAccelerators(scene);

@@ -83,6 +83,8 @@ public final class MainView {
     private final Button refresh = new Button("Refresh (F5)");
     private final ToolBar toolbar;
     private final VBox top;
+    /** What the first frame's controls get with {@link #complete()}: their tooltips. */
+    private final List<Runnable> later = new java.util.ArrayList<>();
     private ProjectListView projects;
     private ResultsView results;
     private final List<FeatureTab> features;
@@ -140,7 +142,8 @@ public final class MainView {
 
     /**
      * Builds what the first frame leaves out into its place: the projects list, the project's title and tabs,
-     * the results panel, the banner and the toolbar's busy indicator. Once; later calls do nothing.
+     * the results panel, the banner, the toolbar's busy indicator and the tooltips. Once; later calls do
+     * nothing.
      */
     public void complete() {
         if (projects != null) {
@@ -168,6 +171,8 @@ public final class MainView {
         toolbar.getItems().add(toolbar.getItems().indexOf(refresh) + 1, busy);
         top.getChildren().add(notice());
 
+        later.forEach(Runnable::run);
+        later.clear();
         projectsPlace.getChildren().setAll(projects.root());
         centerPlace.getChildren().setAll(center);
         resultsPlace.getChildren().setAll(results.root());
@@ -213,9 +218,12 @@ public final class MainView {
         readOnly.getStyleClass().addAll("pane-title", "read-only");
         readOnly.visibleProperty().bind(vm.workspace().readOnlyProperty().isNotEmpty());
         readOnly.managedProperty().bind(readOnly.visibleProperty());
-        Tooltip why = new Tooltip();
-        why.textProperty().bind(vm.workspace().readOnlyProperty());
-        readOnly.setTooltip(why);
+        // Its tooltip (a popup window, slow to make the first time) comes with complete(), as do the others.
+        later.add(() -> {
+            Tooltip why = new Tooltip();
+            why.textProperty().bind(vm.workspace().readOnlyProperty());
+            readOnly.setTooltip(why);
+        });
         Button connections = new Button("Connections\u2026");
         connections.setId("connections");
         connections.setOnAction(e -> vm.openConnections());
@@ -265,7 +273,8 @@ public final class MainView {
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-loading");
         cancel.getStyleClass().add("small-button");
-        cancel.setTooltip(new Tooltip("Stop waiting for the lists being loaded (they keep what they show, marked as not loaded)"));
+        later.add(() -> cancel.setTooltip(new Tooltip("Stop waiting for the lists being loaded (they keep what they "
+                + "show, marked as not loaded)")));
         cancel.setOnAction(e -> vm.cancelLoading());
         cancel.visibleProperty().bind(vm.workspace().loadingProperty().or(vm.projects().loadingProperty()));
         cancel.managedProperty().bind(cancel.visibleProperty());
@@ -273,8 +282,8 @@ public final class MainView {
         Button cancelBulk = new Button("Cancel");
         cancelBulk.setId("cancel-bulk");
         cancelBulk.getStyleClass().add("small-button");
-        cancelBulk.setTooltip(new Tooltip("Send no more of this bulk run: the calls under way finish and are "
-                + "recorded, the rest is marked \u201CNot sent\u201D"));
+        later.add(() -> cancelBulk.setTooltip(new Tooltip("Send no more of this bulk run: the calls under way "
+                + "finish and are recorded, the rest is marked \u201CNot sent\u201D")));
         cancelBulk.setOnAction(e -> bulk.cancel());
         cancelBulk.visibleProperty().bind(bulk.runningProperty());
         cancelBulk.managedProperty().bind(cancelBulk.visibleProperty());

@@ -36,7 +36,20 @@ class ExitAfterStartupTest {
         List<String> out = run("--exit-after-startup", "--data-dir", data.toString());
 
         assertTrue(out.stream().anyMatch(l -> l.matches("startup-ms=\\d+")), String.join("\n", out));
-        assertTrue(out.stream().anyMatch(l -> l.matches("shown-epoch-ms=\\d+")), String.join("\n", out));
+        long shown = value(out, "shown-epoch-ms");
+        long ready = value(out, "ready-epoch-ms");
+        assertTrue(out.stream().anyMatch(l -> l.matches("ready-ms=\\d+")), String.join("\n", out));
+        assertTrue(ready >= shown, "ready (" + ready + ") comes after the first frame (" + shown + ")");
+        // The order of a start: what needs no FX thread is prepared while the toolkit starts, the first frame is
+        // built while the FX thread loads the stylesheet, shown, and only then are the panes built and a
+        // connection started; "ready" once the whole window has been laid out.
+        List<String> steps = out.stream().filter(l -> l.startsWith("startup-trace "))
+                .map(l -> l.substring(l.indexOf(' ', "startup-trace ".length()) + 1)).toList();
+        assertEquals(List.of("main", "launch", "init", "context", "first frame built", "start", "installed",
+                "state restored", "shown", "first frame shown", "window built", "connecting", "ready"),
+                steps.stream().filter(s -> !s.equals("prepared")).toList(), String.join("\n", out));
+        assertTrue(steps.indexOf("prepared") >= 0 && steps.indexOf("prepared") < steps.indexOf("context"),
+                String.join("\n", out));
         // Start-up work still arriving once the window closed is dropped quietly, not thrown on the FX thread.
         assertTrue(out.stream().noneMatch(l -> l.contains("Exception")), String.join("\n", out));
         assertEquals(1, asides(data, "state.json.unreadable-"), "the window state was read (and set aside)");
@@ -51,6 +64,11 @@ class ExitAfterStartupTest {
         assertFalse(Files.exists(temp.resolve("home").resolve(".config").resolve("keyward")));
     }
 
+    private static long value(List<String> out, String name) {
+        return out.stream().filter(l -> l.startsWith(name + "=")).mapToLong(l -> Long.parseLong(l.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in\n" + String.join("\n", out)));
+    }
+
     private static long asides(Path dir, String prefix) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix)).count();
@@ -61,7 +79,7 @@ class ExitAfterStartupTest {
     private List<String> run(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
-                "-Djava.awt.headless=true", "-Duser.home=" + Files.createDirectories(temp.resolve("home")),
+                "-Djava.awt.headless=true", "-Dkeyward.startupTrace=true", "-Duser.home=" + Files.createDirectories(temp.resolve("home")),
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);

@@ -66,38 +66,53 @@ public final class KeywardApp extends Application {
         }
         StartupTrace.mark("state restored");
         afterFrame(stage, () -> {
-            StartupTrace.mark("first frame shown");
-            if (options.exitAfterStartup()) {
-                // The first frame has been laid out and handed to the renderer.
-                System.out.println("startup-ms=" + startupMillis());
-                // The same moment on the wall clock, for a benchmark that times from outside the process.
-                System.out.println("shown-epoch-ms=" + System.currentTimeMillis());
-                System.out.flush();
-            }
-            view.complete();
-            StartupTrace.mark("window built");
-            Icons.applyLater(stage, context.executor());
-            if (options.screenshotsDir() != null) {
-                context.startDemoSandbox(() -> new ScreenshotRenderer(stage, view, context, options.screenshotsDir()).start());
-            } else {
-                String last = state == null ? null : state.state().lastConnection();
-                context.main().projects().preferProject(state == null ? null : state.state().lastProject());
-                context.startWhereLeftOff(last, context.main()::openConnections);
-            }
-            StartupTrace.mark("connecting");
-            if (options.exitAfterStartup()) {
-                // The whole window (projects list and results panel too) has been laid out: ready to be used.
-                afterFrame(stage, () -> {
-                    StartupTrace.mark("ready");
-                    System.out.println("ready-ms=" + startupMillis());
-                    System.out.println("ready-epoch-ms=" + System.currentTimeMillis());
-                    System.out.flush();
-                    Platform.exit();
-                });
+            try {
+                afterFirstFrame(stage, view);
+            } catch (RuntimeException | Error e) {
+                if (options.exitAfterStartup()) {
+                    // A measured or training start that fails must say so and end, not hang with a window open.
+                    System.err.println("keyward: the start failed after the first frame: " + e);
+                    e.printStackTrace();
+                    System.exit(1);
+                }
+                throw e;
             }
         });
         stage.show();
         StartupTrace.mark("shown");
+    }
+
+    /** Once the first frame is out: the rest of the window, the icons, and where the user left off. */
+    private void afterFirstFrame(Stage stage, MainView view) {
+        StartupTrace.mark("first frame shown");
+        if (options.exitAfterStartup()) {
+            // The first frame has been laid out and handed to the renderer.
+            System.out.println("startup-ms=" + startupMillis());
+            // The same moment on the wall clock, for a benchmark that times from outside the process.
+            System.out.println("shown-epoch-ms=" + System.currentTimeMillis());
+            System.out.flush();
+        }
+        view.complete();
+        StartupTrace.mark("window built");
+        Icons.applyLater(stage, context.executor());
+        if (options.screenshotsDir() != null) {
+            context.startDemoSandbox(() -> new ScreenshotRenderer(stage, view, context, options.screenshotsDir()).start());
+        } else {
+            String last = state == null ? null : state.state().lastConnection();
+            context.main().projects().preferProject(state == null ? null : state.state().lastProject());
+            context.startWhereLeftOff(last, context.main()::openConnections);
+        }
+        StartupTrace.mark("connecting");
+        if (options.exitAfterStartup()) {
+            // The whole window (projects list and results panel too) has been laid out: ready to be used.
+            afterFrame(stage, () -> {
+                StartupTrace.mark("ready");
+                System.out.println("ready-ms=" + startupMillis());
+                System.out.println("ready-epoch-ms=" + System.currentTimeMillis());
+                System.out.flush();
+                Platform.exit();
+            });
+        }
     }
 
     /**

@@ -72,7 +72,6 @@ public final class KeywardApp extends Application {
                 if (options.exitAfterStartup()) {
                     // A measured or training start that fails must say so and end, not hang with a window open.
                     System.err.println("keyward: the start failed after the first frame: " + e);
-                    e.printStackTrace();
                     System.exit(1);
                 }
                 throw e;

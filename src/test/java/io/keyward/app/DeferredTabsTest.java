@@ -5,19 +5,11 @@ import io.keyward.ui.common.FxDialogService;
 import io.keyward.ui.main.MainView;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,37 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * connection there are none; each backend's connection brings its tabs, complete; a tab shown again is
  * the one built before.
  */
-@ExtendWith(ApplicationExtension.class)
-class DeferredTabsTest {
+class DeferredTabsTest extends MainWindowFixture {
 
-    @TempDir
-    Path data;
-    Stage stage;
-    AppContext context;
     MainView view;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
-    static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
 
     List<String> tabIds() throws Exception {
         return fx(() -> view.tabs().getTabs().stream().map(Tab::getId).toList());
-    }
-
-    Node lookup(String id) throws Exception {
-        return fx(() -> stage.getScene().lookup(id));
     }
 
     void waitForTabs(List<String> ids) throws Exception {

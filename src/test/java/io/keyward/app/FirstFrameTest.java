@@ -9,20 +9,12 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.Button;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,33 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * whole one does. {@code KeywardApp.afterFrame} runs its work only once the stage is shown and a frame
  * has been laid out.
  */
-@ExtendWith(ApplicationExtension.class)
-class FirstFrameTest {
+class FirstFrameTest extends MainWindowFixture {
 
-    @TempDir
-    Path data;
-    Stage stage;
-    AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
-    static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    Node lookup(String id) throws Exception {
-        return fx(() -> stage.getScene().lookup(id));
-    }
 
     @Test
     void theFirstFrameHasTheToolbarAndStatusLineAndCompleteBuildsTheRestOnce(FxRobot robot) throws Exception {

@@ -4,53 +4,22 @@ import io.keyward.store.MemorySecretStore;
 import io.keyward.store.UiState;
 import io.keyward.ui.common.FxDialogService;
 import io.keyward.ui.main.MainView;
-import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The window comes back where it was (on a screen, whatever the monitors now are), with its splitters. */
-@ExtendWith(ApplicationExtension.class)
-class WhereLeftOffTest {
+class WhereLeftOffTest extends MainWindowFixture {
 
-    @TempDir
-    Path data;
-    Stage stage;
-    AppContext context;
     MainView view;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
-    static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
 
     void open() throws Exception {
         fx(() -> {

@@ -251,15 +251,15 @@ public final class BenchHarness {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i <= settings.startupRuns(); i++) {
             boolean warmUp = i == 0;
-            double[] b = launch("app-image", List.of(launcher.toString(), "--exit-after-startup", "--data-dir",
+            Launch b = launch("app-image", List.of(launcher.toString(), "--exit-after-startup", "--data-dir",
                     "%DATA%"), true, log);
             double f = launch("bare window", List.of(runtimeJava.toString(), "-cp", bare.toString(),
-                    "io.keyward.bench.BareWindowMain"), false, log)[0];
+                    "io.keyward.bench.BareWindowMain"), false, log).shown();
             progress(String.format(Locale.ROOT, "start-up %s: app-image %.0f ms (whole window %.0f ms), bare window %.0f ms",
-                    warmUp ? "warm-up (discarded)" : "run " + i + "/" + settings.startupRuns(), b[0], b[1], f));
+                    warmUp ? "warm-up (discarded)" : "run " + i + "/" + settings.startupRuns(), b.shown(), b.ready(), f));
             if (!warmUp) {
-                bundle.add(b[0]);
-                ready.add(b[1]);
+                bundle.add(b.shown());
+                ready.add(b.ready());
                 floor.add(f);
             }
         }
@@ -277,12 +277,16 @@ public final class BenchHarness {
         }
     }
 
+    /** Milliseconds from a process start to its first frame shown and to its whole window laid out. */
+    private record Launch(double shown, double ready) {
+    }
+
     /**
      * One process start to its {@code shown-epoch-ms=} line (and, with {@code whole}, to its
-     * {@code ready-epoch-ms=} line: {0: shown, 1: ready}), in a fresh HOME, XDG directories and (for the
+     * {@code ready-epoch-ms=} line; without, ready is shown), in a fresh HOME, XDG directories and (for the
      * app) data directory; {@code %DATA%} in the command is that data directory.
      */
-    private double[] launch(String what, List<String> command, boolean whole, StringBuilder log) throws Exception {
+    private Launch launch(String what, List<String> command, boolean whole, StringBuilder log) throws Exception {
         Path tmp = Files.createTempDirectory(work, "launch-");
         try {
             List<String> cmd = new ArrayList<>();
@@ -312,7 +316,7 @@ public final class BenchHarness {
                 throw new IOException(what + ": shown-epoch-ms is " + ms + " ms and ready-epoch-ms " + readyMs
                         + " ms from the start, which cannot be");
             }
-            return new double[]{ms, readyMs};
+            return new Launch(ms, readyMs);
         } finally {
             deleteTree(tmp);
         }

@@ -43,6 +43,7 @@ public final class Launcher {
             return;
         }
         StartupTrace.mark("launch");
+        toolkitDefaults();
         // The JavaFX toolkit takes about 0.2 s to start, on one thread: meanwhile another prepares what needs no
         // FX thread (data directory, journal, view models, time zone, window state) for KeywardApp.init.
         Prestart.begin(options);
@@ -50,6 +51,23 @@ public final class Launcher {
         // The window is closed and stop() has run: a keychain library's stuck D-Bus thread must not keep the
         // process alive.
         System.exit(0);
+    }
+
+    /**
+     * System properties the JavaFX toolkit reads once, when it starts; call before it starts. Each is set only
+     * when the user has not set it on the command line.
+     * <ul>
+     *   <li>{@code prism.disableRegionCaching=true}: a control whose background has more than one fill (a table
+     *       row, a button) is painted with those fills, not with a cached picture of them stretched to its size.
+     *       Same pixels (edges differ at most in anti-aliasing). With software rendering (no GPU: virtual
+     *       machines, remote desktops, Xvfb) stretching the cached picture took two thirds of the renderer's time
+     *       while a 50,000-row project loaded, and the window waited for it (measured with LoadProbe).</li>
+     * </ul>
+     */
+    public static void toolkitDefaults() {
+        if (System.getProperty("prism.disableRegionCaching") == null) {
+            System.setProperty("prism.disableRegionCaching", "true");
+        }
     }
 
     /** Prints "journal: N entries, chain ok" (status 0) or the first broken entry (status 1). */

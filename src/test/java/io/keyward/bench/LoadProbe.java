@@ -138,9 +138,10 @@ public final class LoadProbe {
     private Runnable afterLayout;
     /** Called at the start of every pulse; FX thread only. */
     private Runnable atPulse;
-    private long lastPulse;
+    private volatile long lastPulse;
     private long maxGap;
-    private boolean recordingGaps;
+    private volatile boolean recordingGaps;
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
     /** Gaps over 50 ms during the current open: when they began and how long they were (for stderr). */
     private final List<String> longGaps = new ArrayList<>();
 
@@ -183,6 +184,9 @@ public final class LoadProbe {
         countRows();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.setImplicitExit(false);
+        // What Launcher sets before the console's toolkit starts, so the probe's window renders as the console's.
+        io.keyward.app.Launcher.toolkitDefaults();
+        log("prism.disableRegionCaching=" + System.getProperty("prism.disableRegionCaching"));
         Platform.startup(() -> started.complete(null));
         started.get(60, TimeUnit.SECONDS);
         fx(() -> {
@@ -290,6 +294,24 @@ public final class LoadProbe {
                 }
             }
         }.start();
+        if (Boolean.getBoolean("loadprobe.sample")) {
+            Thread fxThread = Thread.currentThread();
+            Thread sampler = new Thread(() -> {
+                while (true) {
+                    try { Thread.sleep(3); } catch (InterruptedException e) { return; }
+                    long lp = lastPulse;
+                    if (recordingGaps && lp != 0 && System.nanoTime() - lp > 35_000_000L) {
+                        Thread rt = Thread.getAllStackTraces().keySet().stream().filter(x -> x.getName().startsWith("QuantumRenderer")).findFirst().orElse(fxThread);
+                        StackTraceElement[] st = rt.getStackTrace();
+                        StringBuilder b = new StringBuilder(rt.getState().toString());
+                        for (int i = 0; i < Math.min(st.length, 18); i++) b.append("\n    ").append(st[i]);
+                        samples.merge(b.toString(), 1, Integer::sum);
+                    }
+                }
+            }, "fx-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
         stage.show();
         context.main().projects().preferProject(other);
         context.main().connect(new ConnectionProfile("Load probe", BackendKind.APINIZER, URI.create(options.base()),
@@ -403,6 +425,9 @@ public final class LoadProbe {
         long gap = fx(() -> maxGap);
         log("the click was handled in " + clickHandled + "; pulse gaps over 50 ms (start+ms): "
                 + fx(() -> String.join(" ", longGaps)));
+        samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
+                .forEach(e -> log("SAMPLE x" + e.getValue() + " " + e.getKey()));
+        samples.clear();
         synchronized (gcPauses) {
             log("GC pauses meanwhile (start+ms): " + String.join(" ", gcPauses));
             gcPauses.clear();

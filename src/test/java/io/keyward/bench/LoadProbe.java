@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -116,7 +117,9 @@ import java.util.regex.Pattern;
  * filter; default {@code user-0123}), {@code --cycles N} (default 3), {@code --filter-warmup N}
  * (unmeasured typing cycles first; default 1), {@code --build-xml FILE} (where the bundle's options
  * are read; default {@code installer/build.xml}), {@code --hold S} (stay alive S seconds after
- * printing, e.g. for {@code jcmd}).
+ * printing, e.g. for {@code jcmd}). Diagnostics: {@code -Dloadprobe.sampleStalls=true} prints where the FX
+ * thread and the renderer were during each run's long pulse gaps; {@code -Djavafx.pulseLogger=true} shows
+ * what each slow pulse spent its time on.
  */
 public final class LoadProbe {
 
@@ -141,7 +144,7 @@ public final class LoadProbe {
     private volatile long lastPulse;
     private long maxGap;
     private volatile boolean recordingGaps;
-    private final java.util.concurrent.ConcurrentHashMap<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
     /** Gaps over 50 ms during the current open: when they began and how long they were (for stderr). */
     private final List<String> longGaps = new ArrayList<>();
 
@@ -294,28 +297,48 @@ public final class LoadProbe {
                 }
             }
         }.start();
-        if (Boolean.getBoolean("loadprobe.sample")) {
-            Thread fxThread = Thread.currentThread();
-            Thread sampler = new Thread(() -> {
-                while (true) {
-                    try { Thread.sleep(3); } catch (InterruptedException e) { return; }
-                    long lp = lastPulse;
-                    if (recordingGaps && lp != 0 && System.nanoTime() - lp > 35_000_000L) {
-                        Thread rt = Thread.getAllStackTraces().keySet().stream().filter(x -> x.getName().startsWith("QuantumRenderer")).findFirst().orElse(fxThread);
-                        StackTraceElement[] st = rt.getStackTrace();
-                        StringBuilder b = new StringBuilder(rt.getState().toString());
-                        for (int i = 0; i < Math.min(st.length, 18); i++) b.append("\n    ").append(st[i]);
-                        samples.merge(b.toString(), 1, Integer::sum);
-                    }
-                }
-            }, "fx-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
+        if (Boolean.getBoolean("loadprobe.sampleStalls")) {
+            sampleStalls(Thread.currentThread());
         }
         stage.show();
         context.main().projects().preferProject(other);
         context.main().connect(new ConnectionProfile("Load probe", BackendKind.APINIZER, URI.create(options.base()),
                 SignInMethod.PERSONAL_TOKEN, null, Secret.of(token), false));
+    }
+
+    /**
+     * Diagnostics ({@code -Dloadprobe.sampleStalls=true}): while an open is measured and no pulse has come for
+     * 35 ms, the FX thread's and the renderer's stacks every 3 ms; the most frequent are printed after each run.
+     */
+    private void sampleStalls(Thread fxThread) {
+        Thread sampler = new Thread(() -> {
+            Thread renderer = null;
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(3);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long last = lastPulse;
+                if (!recordingGaps || last == 0 || System.nanoTime() - last < 35_000_000L) {
+                    continue;
+                }
+                if (renderer == null) {
+                    renderer = Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
+                }
+                for (Thread t : renderer == null ? List.of(fxThread) : List.of(fxThread, renderer)) {
+                    StringBuilder b = new StringBuilder(t.getName()).append(' ').append(t.getState());
+                    StackTraceElement[] stack = t.getStackTrace();
+                    for (int i = 0; i < Math.min(stack.length, 16); i++) {
+                        b.append("\n    ").append(stack[i]);
+                    }
+                    samples.merge(b.toString(), 1, Integer::sum);
+                }
+            }
+        }, "load-probe-stall-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
     }
 
     private boolean projectsListed() {
@@ -425,8 +448,8 @@ public final class LoadProbe {
         long gap = fx(() -> maxGap);
         log("the click was handled in " + clickHandled + "; pulse gaps over 50 ms (start+ms): "
                 + fx(() -> String.join(" ", longGaps)));
-        samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
-                .forEach(e -> log("SAMPLE x" + e.getValue() + " " + e.getKey()));
+        samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(8)
+                .forEach(e -> log("stall sample x" + e.getValue() + ": " + e.getKey()));
         samples.clear();
         synchronized (gcPauses) {
             log("GC pauses meanwhile (start+ms): " + String.join(" ", gcPauses));

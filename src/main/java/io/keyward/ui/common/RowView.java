@@ -10,7 +10,9 @@ import javafx.collections.transformation.TransformationList;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,13 @@ public final class RowView<T> extends TransformationList<T, T> {
     private int[] viewIndex;
     /** Which source contents {@link #keys} belongs to: a background result for an older one is dropped. */
     private long generation;
+    /**
+     * The last few needles' results (source indices, in the order shown) for the current source, order and
+     * restriction; emptied when any of them changes. A needle that contains one of them as a substring can
+     * only match rows that one matched, so only those are searched; a needle seen again is not searched.
+     */
+    private final LinkedHashMap<String, int[]> recent = new LinkedHashMap<>();
+    private static final int RECENT_NEEDLES = 8;
 
     /**
      * @param searchText a row's lowercased text that the filter searches (called once per row and load,
@@ -70,6 +79,7 @@ public final class RowView<T> extends TransformationList<T, T> {
         this.searchText = Objects.requireNonNull(searchText, "searchText");
         // Invalidation, not change: a table's comparator for a column whose direction flipped equals the old one.
         comparator.addListener((javafx.beans.Observable o) -> {
+            recent.clear();
             order = sortedOrder();
             refilter();
         });
@@ -83,6 +93,9 @@ public final class RowView<T> extends TransformationList<T, T> {
      */
     public void filter(String lowercaseNeedle, Predicate<? super T> restriction) {
         this.needle = lowercaseNeedle == null ? "" : lowercaseNeedle;
+        if (restriction != this.restriction) {
+            recent.clear();
+        }
         this.restriction = restriction;
         refilter();
     }
@@ -96,6 +109,7 @@ public final class RowView<T> extends TransformationList<T, T> {
     protected void sourceChanged(ListChangeListener.Change<? extends T> c) {
         keys = new String[getSource().size()];
         generation++;
+        recent.clear();
         order = sortedOrder();
         refilter();
         if (keys.length >= BACKGROUND_ROWS && Platform.isFxApplicationThread()) {
@@ -149,17 +163,32 @@ public final class RowView<T> extends TransformationList<T, T> {
     private void refilter() {
         List<? extends T> source = getSource();
         int n = source.size();
-        Object[] newRows = new Object[n];
-        int[] newSourceIndex = new int[n];
-        int m = 0;
         boolean all = needle.isEmpty();
-        for (int k = 0; k < n; k++) {
-            int i = order == null ? k : order[k];
+        // Which source rows can match, in the order shown: every row, or the fewest a recent needle matched.
+        int[] candidates = null;
+        boolean known = false;
+        if (!all) {
+            candidates = recent.get(needle);
+            known = candidates != null;
+            if (!known) {
+                for (Map.Entry<String, int[]> e : recent.entrySet()) {
+                    if (needle.contains(e.getKey()) && (candidates == null || e.getValue().length < candidates.length)) {
+                        candidates = e.getValue();
+                    }
+                }
+            }
+        }
+        int count = candidates == null ? n : candidates.length;
+        Object[] newRows = new Object[count];
+        int[] newSourceIndex = new int[count];
+        int m = 0;
+        for (int k = 0; k < count; k++) {
+            int i = candidates != null ? candidates[k] : order == null ? k : order[k];
             T row = source.get(i);
-            if (restriction != null && !restriction.test(row)) {
+            if (candidates == null && restriction != null && !restriction.test(row)) {
                 continue;
             }
-            if (!all) {
+            if (!all && !known) {
                 String key = keys[i];
                 if (key == null) {
                     key = searchText.apply(row);
@@ -172,6 +201,13 @@ public final class RowView<T> extends TransformationList<T, T> {
             newRows[m] = row;
             newSourceIndex[m] = i;
             m++;
+        }
+        if (!all && !known) {
+            recent.remove(needle);
+            recent.put(needle, Arrays.copyOf(newSourceIndex, m));
+            if (recent.size() > RECENT_NEEDLES) {
+                recent.remove(recent.keySet().iterator().next());
+            }
         }
         if (m == size && same(rows, newRows, m)) {
             sourceIndex = newSourceIndex; // the same rows (the source may have moved them)

@@ -126,4 +126,87 @@ class RowViewTest {
         assertEquals(0, view.getViewIndex(1));
         assertThrows(IndexOutOfBoundsException.class, () -> view.get(1));
     }
+
+    @Test
+    void typingAndDeletingShowsWhatAFreshScanWouldWhateverHappensBetween() {
+        Random random = new Random(11);
+        ObservableList<Row> source = FXCollections.observableArrayList();
+        for (int i = 0; i < 400; i++) {
+            source.add(new Row(randomName(random), random.nextInt(5)));
+        }
+        RowView<Row> view = view(source);
+        int[] changes = {0};
+        List<Row> seen = mirror(view, changes);
+        Predicate<Row> notZero = r -> r.rank() != 0;
+        Predicate<Row> restriction = null;
+        Comparator<Row> order = null;
+        StringBuilder needle = new StringBuilder();
+        for (int step = 0; step < 3000; step++) {
+            int what = random.nextInt(100);
+            if (what < 45 && needle.length() < 6) {
+                needle.append("abc-".charAt(random.nextInt(4))); // a keystroke
+            } else if (what < 85 && needle.length() > 0) {
+                needle.setLength(needle.length() - 1); // a backspace
+            } else if (what < 90) {
+                restriction = restriction == null ? notZero : null;
+            } else if (what < 95) {
+                order = order == null ? Comparator.comparing(Row::name) : null;
+            } else if (what < 98) {
+                source.set(random.nextInt(source.size()), new Row(randomName(random), random.nextInt(5)));
+            } else {
+                needle.setLength(0);
+            }
+            view.comparatorProperty().set(order);
+            view.filter(needle.toString(), restriction);
+
+            String n = needle.toString();
+            Predicate<Row> r = restriction;
+            List<Row> expected = new ArrayList<>(source.stream()
+                    .filter(x -> (r == null || r.test(x)) && x.name().contains(n)).toList());
+            if (order != null) {
+                expected.sort(order);
+            }
+            assertEquals(expected, List.copyOf(view), "step " + step + ", needle '" + n + "'");
+            assertEquals(expected, seen, "the listener's copy, step " + step);
+        }
+        assertTrue(changes[0] > 500, "changes seen: " + changes[0]);
+    }
+
+    private static String randomName(Random random) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 4 + random.nextInt(6); i > 0; i--) {
+            b.append("abc-".charAt(random.nextInt(4)));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aLongerNeedleSearchesOnlyTheRowsTheShorterOneMatchedAndANeedleSeenAgainIsNotSearched() {
+        ObservableList<Row> source = FXCollections.observableArrayList();
+        for (int i = 0; i < 1000; i++) {
+            source.add(new Row("user-" + i, 0));
+        }
+        int[] tested = {0};
+        Predicate<Row> counting = r -> {
+            tested[0]++;
+            return true;
+        };
+        RowView<Row> view = view(source);
+        view.filter("user-1", counting);
+        assertEquals(1000, tested[0], "the first needle: every row");
+        assertEquals(111, view.size());
+        tested[0] = 0;
+        view.filter("user-12", counting);
+        view.filter("user-123", counting);
+        assertEquals(List.of(source.get(123)), List.copyOf(view));
+        view.filter("user-12", counting); // backspace
+        view.filter("user-1", counting);
+        assertEquals(111, view.size());
+        assertEquals(0, tested[0], "narrowing and going back ask the restriction nothing: its rows are known");
+
+        source.set(5, new Row("user-1x", 0)); // a reload: nothing known any more
+        view.filter("user-1x", counting);
+        assertEquals(1000, tested[0]);
+        assertEquals(List.of(source.get(5)), List.copyOf(view));
+    }
 }

@@ -70,6 +70,7 @@ public final class ListPane<T> {
         RowView<T> rows = filter.items();
         rows.comparatorProperty().bind(table.comparatorProperty());
         table.setSortPolicy(t -> true);
+        rows.tellReplacementsForTable(); // a keystroke in the filter keeps the table's cells
         table.setItems(rows);
         table.setId(idPrefix + "-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

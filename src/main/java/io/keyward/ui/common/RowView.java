@@ -31,7 +31,8 @@ import java.util.function.Predicate;
  * a keystroke that shows the same rows as before changes nothing at all.
  *
  * <p>Any change of the source is taken as a new list (the console replaces its lists whole). Every
- * change this view fires replaces all its rows: the rows shown before are what it removed. FX thread
+ * change this view fires replaces all its rows: the rows shown before are what it removed (for a table
+ * told in three steps, see {@link AllRowsChanged}, so that it keeps its cells). FX thread
  * only, like the lists it views.
  *
  * <p>The search texts of a large list (from {@value #BACKGROUND_ROWS} rows) are computed off the FX
@@ -68,6 +69,8 @@ public final class RowView<T> extends TransformationList<T, T> {
      * only match rows that one matched, so only those are searched; a needle seen again is not searched.
      */
     private final LinkedHashMap<String, int[]> recent = new LinkedHashMap<>();
+    /** Whether a replacement is told in the steps a table keeps its cells through ({@link AllRowsChanged}). */
+    private boolean forTable;
     private static final int RECENT_NEEDLES = 8;
 
     /**
@@ -98,6 +101,14 @@ public final class RowView<T> extends TransformationList<T, T> {
         }
         this.restriction = restriction;
         refilter();
+    }
+
+    /**
+     * For the items of a {@code TableView}: from now on a change that replaces the rows is told in the steps
+     * of {@link AllRowsChanged}, through which the table keeps its cells. Not for a {@code ListView}.
+     */
+    public void tellReplacementsForTable() {
+        forTable = true;
     }
 
     /** The order the rows are shown in (null: the source's); bind it to the table's comparator. */
@@ -214,18 +225,94 @@ public final class RowView<T> extends TransformationList<T, T> {
             viewIndex = null;
             return;
         }
-        List<T> removed = rowsOf(rows, size);
+        Object[] before = rows;
+        int sizeBefore = size;
         rows = newRows;
         sourceIndex = newSourceIndex;
         size = m;
         viewIndex = null;
+        if (forTable && sizeBefore >= 2 && m >= 1) {
+            fireChange(new AllRowsChanged(before, sizeBefore, m));
+            return;
+        }
         beginChange();
-        if (removed.isEmpty()) {
+        if (sizeBefore == 0) {
             nextAdd(0, m);
         } else {
-            nextReplace(0, m, removed);
+            nextReplace(0, m, rowsOf(before, sizeBefore));
         }
         endChange();
+    }
+
+    /**
+     * Every row shown before replaced by every row shown now, told as three steps: the new rows added in front,
+     * then all but the last old row removed, then the last old row removed. Exactly what a replacement does to
+     * the list, but without a "replaced" step or one that removes every row: a {@code TableView}'s skin takes
+     * either as a reason to empty each of its visible rows and cells and fill them again, which on a filter
+     * keystroke over 50,000 rows cost a second style pass per cell (LoadProbe: about half of the keystroke).
+     * Told this way, a row that stays where it was keeps its cells. The table's selection and focus models see
+     * the first step add as many rows as the list holds and handle it as they handle a replacement.
+     * {@code ListView}'s selection model does not: it shifts its selection step by step, so a list view keeps
+     * plain replacements (see {@link #tellReplacementsForTable()}).
+     */
+    private final class AllRowsChanged extends ListChangeListener.Change<T> {
+        private final Object[] before;
+        private final int sizeBefore;
+        private final int sizeAfter;
+        private int step = -1;
+
+        AllRowsChanged(Object[] before, int sizeBefore, int sizeAfter) {
+            super(RowView.this);
+            this.before = before;
+            this.sizeBefore = sizeBefore;
+            this.sizeAfter = sizeAfter;
+        }
+
+        @Override
+        public boolean next() {
+            step++;
+            return step < 3;
+        }
+
+        @Override
+        public void reset() {
+            step = -1;
+        }
+
+        private void checkStep() {
+            if (step < 0 || step > 2) {
+                throw new IllegalStateException("call next() first");
+            }
+        }
+
+        @Override
+        public int getFrom() {
+            checkStep();
+            return step == 0 ? 0 : sizeAfter;
+        }
+
+        @Override
+        public int getTo() {
+            checkStep();
+            return sizeAfter; // step 0 adds [0, sizeAfter); the removals are at sizeAfter
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<T> getRemoved() {
+            checkStep();
+            return switch (step) {
+                case 1 -> rowsOf(before, sizeBefore - 1);
+                case 2 -> List.of((T) before[sizeBefore - 1]);
+                default -> List.of();
+            };
+        }
+
+        @Override
+        protected int[] getPermutation() {
+            checkStep();
+            return new int[0];
+        }
     }
 
     private static boolean same(Object[] a, Object[] b, int n) {

@@ -4,6 +4,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,14 +48,18 @@ class RowViewTest {
         return copy;
     }
 
-    @Test
-    void filtersSortsAndTellsItsListenersExactlyWhatChanged() {
+    @ParameterizedTest(name = "for a table: {0}")
+    @ValueSource(booleans = {false, true})
+    void filtersSortsAndTellsItsListenersExactlyWhatChanged(boolean forTable) {
         Random random = new Random(7);
         ObservableList<Row> source = FXCollections.observableArrayList();
         for (int i = 0; i < 300; i++) {
             source.add(new Row("row-" + random.nextInt(100), random.nextInt(5)));
         }
         RowView<Row> view = view(source);
+        if (forTable) {
+            view.tellReplacementsForTable();
+        }
         int[] changes = {0};
         List<Row> seen = mirror(view, changes);
         String needle = "";
@@ -127,14 +133,18 @@ class RowViewTest {
         assertThrows(IndexOutOfBoundsException.class, () -> view.get(1));
     }
 
-    @Test
-    void typingAndDeletingShowsWhatAFreshScanWouldWhateverHappensBetween() {
+    @ParameterizedTest(name = "for a table: {0}")
+    @ValueSource(booleans = {false, true})
+    void typingAndDeletingShowsWhatAFreshScanWouldWhateverHappensBetween(boolean forTable) {
         Random random = new Random(11);
         ObservableList<Row> source = FXCollections.observableArrayList();
         for (int i = 0; i < 400; i++) {
             source.add(new Row(randomName(random), random.nextInt(5)));
         }
         RowView<Row> view = view(source);
+        if (forTable) {
+            view.tellReplacementsForTable();
+        }
         int[] changes = {0};
         List<Row> seen = mirror(view, changes);
         Predicate<Row> notZero = r -> r.rank() != 0;
@@ -208,5 +218,31 @@ class RowViewTest {
         view.filter("user-1x", counting);
         assertEquals(1000, tested[0]);
         assertEquals(List.of(source.get(5)), List.copyOf(view));
+    }
+
+    @Test
+    void forATableAReplacementIsAnAdditionOfEveryRowThenTwoRemovalsAndNeverAReplacedStep() {
+        ObservableList<Row> source = FXCollections.observableArrayList(new Row("a1", 0), new Row("b1", 0),
+                new Row("a2", 0), new Row("b2", 0), new Row("a3", 0));
+        RowView<Row> view = view(source);
+        view.tellReplacementsForTable();
+        List<String> steps = new ArrayList<>();
+        view.addListener((ListChangeListener<Row>) c -> {
+            while (c.next()) {
+                assertTrue(!c.wasReplaced(), "no replaced step");
+                steps.add(c.getFrom() + "-" + c.getTo() + " +" + c.getAddedSize() + " -" + c.getRemovedSize());
+            }
+        });
+        view.filter("a", null); // 5 rows -> a1 a2 a3
+        assertEquals(List.of("0-3 +3 -0", "3-3 +0 -4", "3-3 +0 -1"), steps);
+        steps.clear();
+        view.filter("b", null); // 3 rows -> b1 b2
+        assertEquals(List.of("0-2 +2 -0", "2-2 +0 -2", "2-2 +0 -1"), steps);
+        steps.clear();
+        view.filter("a1", null); // 2 rows -> 1: still steps; from 1 row or to none: the plain change
+        assertEquals(List.of("0-1 +1 -0", "1-1 +0 -1", "1-1 +0 -1"), steps);
+        steps.clear();
+        view.filter("zz", null);
+        assertEquals(List.of("0-0 +0 -1"), steps);
     }
 }

@@ -35,7 +35,8 @@ final class Methods {
                 """);
         m.put("load-ratio (load-ms, raw-ms)", """
                 `io.keyward.bench.LoadProbe` (its Javadoc has the details), in its own JVM on the harness's JDK
-                with the app-image's JVM options (read from `lib/app/Keyward.cfg`) and `-Dprism.order=sw`, shows
+                with the app-image's JVM options (read from `lib/app/Keyward.cfg`), `-Dprism.order=sw` and the
+                toolkit properties the console's `Launcher` sets (`Launcher.toolkitDefaults()`), shows
                 the real console in a real window on the X display (no Monocle) and connects it, with a personal
                 token, to a sandbox the harness started with `--scale %d` (project `scale-%d`: %d keys, %d JWKs,
                 %d credentials). raw-ms: the project's three lists fetched with the JDK's HttpClient and parsed

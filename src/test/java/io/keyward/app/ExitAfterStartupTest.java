@@ -51,7 +51,7 @@ class ExitAfterStartupTest {
         assertTrue(steps.indexOf("prepared") >= 0 && steps.indexOf("prepared") < steps.indexOf("context"),
                 String.join("\n", out));
         // Start-up work still arriving once the window closed is dropped quietly, not thrown on the FX thread.
-        assertTrue(out.stream().noneMatch(l -> l.contains("Exception")), String.join("\n", out));
+        assertTrue(withoutMonocleResizeRace(out).stream().noneMatch(l -> l.contains("Exception")), String.join("\n", out));
         assertEquals(1, asides(data, "state.json.unreadable-"), "the window state was read (and set aside)");
         assertEquals(1, asides(data, "profiles.json.unreadable-"), "the saved connections were read (and set aside)");
         // The demo's connection may have been saved by then: a new file, never the broken one left in place.
@@ -62,6 +62,52 @@ class ExitAfterStartupTest {
         // Nothing of it went to the home directory's default data directory.
         assertFalse(Files.exists(temp.resolve("config").resolve("keyward")));
         assertFalse(Files.exists(temp.resolve("home").resolve(".config").resolve("keyward")));
+    }
+
+    @Test
+    void onlyJavaFxsOwnResizeRaceTraceIsLeftOut() {
+        List<String> out = List.of("startup-ms=1",
+                "java.lang.IllegalArgumentException: Too small int buffer size 1280x800 [1024000] > 1021921",
+                "\tat com.sun.glass.ui.Pixels.<init>(Pixels.java:129)",
+                "\tat java.base/java.lang.Thread.run(Thread.java:840)",
+                "ready-ms=2",
+                "Exception in thread \"JavaFX Application Thread\" java.util.concurrent.RejectedExecutionException",
+                "\tat io.keyward.session.ThreadPoolTaskExecutor.execute(ThreadPoolTaskExecutor.java:1)",
+                "java.lang.IllegalArgumentException: Too small int buffer size 1x1 [1] > 0",
+                "\tat io.keyward.app.Somewhere.run(Somewhere.java:1)");
+        assertEquals(List.of("startup-ms=1", "ready-ms=2",
+                "Exception in thread \"JavaFX Application Thread\" java.util.concurrent.RejectedExecutionException",
+                "\tat io.keyward.session.ThreadPoolTaskExecutor.execute(ThreadPoolTaskExecutor.java:1)",
+                "java.lang.IllegalArgumentException: Too small int buffer size 1x1 [1] > 0",
+                "\tat io.keyward.app.Somewhere.run(Somewhere.java:1)"), withoutMonocleResizeRace(out));
+    }
+
+    /**
+     * The output without one trace that is JavaFX's own: on a loaded machine, headless Monocle's software
+     * renderer can reuse a pixel buffer whose position a resize has moved, and its render thread prints
+     * "IllegalArgumentException: Too small int buffer size" (QueuedPixelSource, UploadingPainter) and paints
+     * the next frame. It happened in 3 of 30 starts with two busy CPUs beside them and in none of 30
+     * without, with region caching on and off alike. Only that trace, with only JavaFX's frames, is left out.
+     */
+    static List<String> withoutMonocleResizeRace(List<String> out) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            String line = out.get(i);
+            if (line.startsWith("java.lang.IllegalArgumentException: Too small int buffer size")) {
+                int end = i + 1;
+                boolean javaFxOnly = true;
+                while (end < out.size() && out.get(end).startsWith("\tat ")) {
+                    javaFxOnly &= out.get(end).startsWith("\tat com.sun.") || out.get(end).startsWith("\tat java.");
+                    end++;
+                }
+                if (javaFxOnly && end > i + 1) {
+                    i = end - 1;
+                    continue;
+                }
+            }
+            kept.add(line);
+        }
+        return kept;
     }
 
     private static long value(List<String> out, String name) {

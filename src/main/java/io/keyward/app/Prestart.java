@@ -33,17 +33,11 @@ final class Prestart {
     }
 
     static void begin(Options options) {
-        CompletableFuture<Prepared> future = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                future.complete(prepare(options));
-            } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e);
-            }
-        }, "keyward-prestart");
-        thread.setDaemon(true);
-        begun = future;
-        thread.start();
+        begun = CompletableFuture.supplyAsync(() -> prepare(options), work -> {
+            Thread thread = new Thread(work, "keyward-prestart");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /** What {@link #begin} made for these options, waiting for it if need be; made here when none was begun. */

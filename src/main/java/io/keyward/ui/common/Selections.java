@@ -58,6 +58,25 @@ public final class Selections {
         });
     }
 
+    /** The chosen rows as the server lists them now, and the names of those it no longer lists. */
+    public record StillListed<T>(java.util.List<T> current, java.util.List<String> missing) {
+    }
+
+    /**
+     * Which of {@code chosen} are still in {@code listed} (a fresh read), as listed now, and the names of the
+     * others: a bulk action's confirmation shows the one and names the other, and sends nothing for it.
+     */
+    public static <T> StillListed<T> stillListed(java.util.List<T> chosen, java.util.List<T> listed, BiPredicate<T, T> same,
+                                                 java.util.function.Function<T, String> name) {
+        java.util.List<T> current = new java.util.ArrayList<>();
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (T c : chosen) {
+            listed.stream().filter(x -> same.test(x, c)).findFirst()
+                    .ifPresentOrElse(current::add, () -> missing.add(name.apply(c)));
+        }
+        return new StillListed<>(current, missing);
+    }
+
     /** Same id when both have one (survives a rename), else same name. */
     public static boolean sameIdOrName(String id1, String name1, String id2, String name2) {
         return id1 != null && id2 != null ? id1.equals(id2) : name1.equals(name2);

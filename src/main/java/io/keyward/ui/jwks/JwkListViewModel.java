@@ -138,12 +138,10 @@ public final class JwkListViewModel {
             return;
         }
         workspace.loadFresh(snapshot -> {
-            List<Jwk> current = new java.util.ArrayList<>();
-            List<String> missing = new java.util.ArrayList<>();
-            for (Jwk j : chosen) {
-                snapshot.jwks().stream().filter(x -> Selections.sameIdOrName(x.id(), x.name(), j.id(), j.name()))
-                        .findFirst().ifPresentOrElse(current::add, () -> missing.add(j.name()));
-            }
+            var still = Selections.stillListed(chosen, snapshot.jwks(),
+                    (x, j) -> Selections.sameIdOrName(x.id(), x.name(), j.id(), j.name()), Jwk::name);
+            List<Jwk> current = still.current();
+            List<String> missing = still.missing();
             if (current.isEmpty()) {
                 workspace.notice("None of the " + chosen.size() + " selected JWKs exists on the server any more; "
                         + "the lists were refreshed.");

@@ -249,12 +249,10 @@ public final class JwtKeyListViewModel {
             return;
         }
         workspace.loadFresh(snapshot -> {
-            List<JwtKey> current = new java.util.ArrayList<>();
-            List<String> missing = new java.util.ArrayList<>();
-            for (JwtKey k : chosen) {
-                snapshot.jwtKeys().stream().filter(x -> x.id().equals(k.id())).findFirst()
-                        .ifPresentOrElse(current::add, () -> missing.add(BulkJwtKeyDeletion.name(k)));
-            }
+            var still = Selections.stillListed(chosen, snapshot.jwtKeys(), (x, k) -> x.id().equals(k.id()),
+                    BulkJwtKeyDeletion::name);
+            List<JwtKey> current = still.current();
+            List<String> missing = still.missing();
             if (current.isEmpty()) {
                 workspace.notice("None of the " + chosen.size() + " selected JWT keys exists on the server any more; "
                         + "the list was refreshed.");

@@ -139,12 +139,10 @@ public final class KeyListViewModel {
             return;
         }
         workspace.loadFresh(snapshot -> {
-            List<CryptoKey> current = new java.util.ArrayList<>();
-            List<String> missing = new java.util.ArrayList<>();
-            for (CryptoKey k : chosen) {
-                snapshot.keys().stream().filter(x -> Selections.sameIdOrName(x.id(), x.name(), k.id(), k.name()))
-                        .findFirst().ifPresentOrElse(current::add, () -> missing.add(k.name()));
-            }
+            var still = Selections.stillListed(chosen, snapshot.keys(),
+                    (x, k) -> Selections.sameIdOrName(x.id(), x.name(), k.id(), k.name()), CryptoKey::name);
+            List<CryptoKey> current = still.current();
+            List<String> missing = still.missing();
             if (current.isEmpty()) {
                 workspace.notice("None of the " + chosen.size() + " selected keys exists on the server any more; "
                         + "the lists were refreshed.");

@@ -379,10 +379,13 @@ public final class BenchHarness {
         return cmd;
     }
 
-    /** Options a JDK 17 also accepts (the app-image's runtime may be newer): heap, GC and system properties. */
+    /**
+     * Options a JDK 17 also accepts (the app-image's runtime may be newer): heap, GC, JIT and system
+     * properties; not the AOT cache's, set (-XX:AOTCache=) or switched (-XX:-AOTReplayTraining).
+     */
     static boolean isPortableOption(String option) {
         return option.startsWith("-D") || option.startsWith("-Xm") || option.startsWith("-Xss")
-                || (option.startsWith("-XX:") && !option.startsWith("-XX:AOT"));
+                || (option.startsWith("-XX:") && !option.matches("-XX:[+-]?AOT.*"));
     }
 
     /** How BulkProbe is started: on its own (it starts its own sandbox at 20 ms latency). */

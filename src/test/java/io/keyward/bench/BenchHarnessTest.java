@@ -22,8 +22,10 @@ class BenchHarnessTest {
     void onAnOlderJdkOnlyOptionsItAcceptsArePassedOn() {
         List<String> options = List.of("-Dprism.order=sw", "-Xmx512m", "-XX:MaxGCPauseMillis=50",
                 "-XX:AOTCache=/x/keyward.aot", "--enable-native-access=javafx.graphics,ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow");
-        assertEquals(List.of("-Dprism.order=sw", "-Xmx512m", "-XX:MaxGCPauseMillis=50"),
+                "--sun-misc-unsafe-memory-access=allow", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining",
+                "-XX:+AOTClassLinking", "-XX:CompileThresholdScaling=5");
+        assertEquals(List.of("-Dprism.order=sw", "-Xmx512m", "-XX:MaxGCPauseMillis=50", "-XX:+UnlockDiagnosticVMOptions",
+                        "-XX:CompileThresholdScaling=5"),
                 options.stream().filter(BenchHarness::isPortableOption).toList());
     }
 

@@ -30,6 +30,15 @@ class RowViewTest {
         return new RowView<>(source, r -> r.name().toLowerCase(Locale.ROOT));
     }
 
+    /** A view that tells replacements as a table's items do ({@link RowView#tellReplacementsForTable}), or not. */
+    private static RowView<Row> view(ObservableList<Row> source, boolean forTable) {
+        RowView<Row> view = view(source);
+        if (forTable) {
+            view.tellReplacementsForTable();
+        }
+        return view;
+    }
+
     /** What a listener sees: a copy kept up to date from the change events alone. */
     private static List<Row> mirror(RowView<Row> view, int[] changes) {
         List<Row> copy = new ArrayList<>(view);
@@ -56,10 +65,7 @@ class RowViewTest {
         for (int i = 0; i < 300; i++) {
             source.add(new Row("row-" + random.nextInt(100), random.nextInt(5)));
         }
-        RowView<Row> view = view(source);
-        if (forTable) {
-            view.tellReplacementsForTable();
-        }
+        RowView<Row> view = view(source, forTable);
         int[] changes = {0};
         List<Row> seen = mirror(view, changes);
         String needle = "";
@@ -141,10 +147,7 @@ class RowViewTest {
         for (int i = 0; i < 400; i++) {
             source.add(new Row(randomName(random), random.nextInt(5)));
         }
-        RowView<Row> view = view(source);
-        if (forTable) {
-            view.tellReplacementsForTable();
-        }
+        RowView<Row> view = view(source, forTable);
         int[] changes = {0};
         List<Row> seen = mirror(view, changes);
         Predicate<Row> notZero = r -> r.rank() != 0;
@@ -224,8 +227,7 @@ class RowViewTest {
     void forATableAReplacementIsAnAdditionOfEveryRowThenTwoRemovalsAndNeverAReplacedStep() {
         ObservableList<Row> source = FXCollections.observableArrayList(new Row("a1", 0), new Row("b1", 0),
                 new Row("a2", 0), new Row("b2", 0), new Row("a3", 0));
-        RowView<Row> view = view(source);
-        view.tellReplacementsForTable();
+        RowView<Row> view = view(source, true);
         List<String> steps = new ArrayList<>();
         view.addListener((ListChangeListener<Row>) c -> {
             while (c.next()) {
